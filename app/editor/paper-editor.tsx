@@ -1,0 +1,269 @@
+/**
+ * The co-writing editor of a position paper: Tiptap on a Yjs document shared through
+ * Hocuspocus at /collab. Shows who is here, the word count against the limit, and a save
+ * indicator that says "Saved" only once the server has stored every change (see
+ * server/collaboration/extensions/persistence.ts, the flush acknowledgement).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import type { Extensions } from '@tiptap/core';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import * as Y from 'yjs';
+import { paperExtensions } from '../../domain/papers/editor-schema.ts';
+import { countWords } from '../../domain/papers/word-count.ts';
+import { can, type Actor, type ThreadFacts } from '../../domain/permissions.ts';
+import { CommentsPanel } from '../components/comments/comments-panel.tsx';
+import { Composer } from '../components/comments/composer.tsx';
+import { useThreads, type ThreadView } from '../components/comments/use-threads.ts';
+import { useT } from '../utils/i18n.tsx';
+import { ask } from '../utils/socket.client.ts';
+import { anchorFor, type Anchor } from './comment-anchors.ts';
+import { Toolbar } from './toolbar.tsx';
+import { anchoredRanges, CommentHighlights, commentHighlightsKey } from './comment-highlights.ts';
+
+type SaveState = 'loading' | 'saved' | 'saving' | 'offline' | 'denied' | 'closed';
+
+/** Draft comments: who is reading, and the facts `can` needs. */
+export interface DraftComments {
+  paperId: string;
+  me: Actor;
+  facts: Omit<ThreadFacts, 'createdById'>;
+}
+
+interface Props {
+  documentName: string;
+  editable: boolean;
+  user: { name: string; color: string };
+  wordLimit: number | null;
+  /** Comments on passages (papers); none for session notes. */
+  comments?: DraftComments;
+  /** What the editor is called for screen readers. */
+  label?: string;
+  /** The server closed editing while the paper was open (the deadline passed): reload the page's data. */
+  onEditClosed: () => void;
+  /** Extensions of this use of the editor (the summary's citations shown with their source). */
+  extensions?: Extensions;
+  /** Hands the Tiptap editor to the page (the summary inserts citations and outlines through it). */
+  onEditor?: (editor: Editor | null) => void;
+}
+
+export default function PaperEditor({ documentName, editable, user, wordLimit, comments, label, onEditClosed, extensions, onEditor }: Props) {
+  const t = useT();
+  // A new document when editing closes: what was typed after the server stopped taking it is
+  // not kept, and the reader's view shows exactly what is stored.
+  const doc = useMemo(() => new Y.Doc(), [documentName, editable]);
+  const editClosed = useRef(onEditClosed);
+  editClosed.current = onEditClosed;
+  const [provider, setProvider] = useState<HocuspocusProvider | null>(null);
+  const [state, setState] = useState<SaveState>('loading');
+  const [denied, setDenied] = useState<string | null>(null);
+  const [people, setPeople] = useState<Array<{ name: string; color: string }>>([]);
+  const [words, setWords] = useState(0);
+  const flushId = useRef(0);
+  const dirty = useRef(false);
+
+  useEffect(() => {
+    const socket = new HocuspocusProviderWebsocket({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab` });
+    const p = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: documentName,
+      document: doc,
+      token: 'session-cookie',
+      // A reader shows no caret; the server refuses presence from read-only connections.
+      ...(editable ? {} : { awareness: null }),
+    });
+    p.attach();
+    const askStored = () => {
+      if (!dirty.current || p.hasUnsyncedChanges || socket.status !== 'connected') return;
+      flushId.current += 1;
+      p.sendStateless(JSON.stringify({ type: 'flush', id: String(flushId.current) }));
+    };
+    p.on('synced', () => setState((s) => (s === 'loading' ? 'saved' : s)));
+    p.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      setDenied(reason);
+      setState('denied');
+    });
+    p.on('status', ({ status }: { status: string }) => {
+      if (status === 'disconnected') setState((s) => (s === 'denied' || s === 'closed' ? s : 'offline'));
+      if (status === 'connected' && dirty.current) setState('saving');
+    });
+    p.on('unsyncedChanges', askStored);
+    p.on('synced', askStored);
+    p.on('stateless', ({ payload }: { payload: string }) => {
+      const message = JSON.parse(payload) as { type?: string; id?: string };
+      if (message.type === 'read-only') {
+        setState('closed');
+        editClosed.current();
+        return;
+      }
+      if (message.type === 'stored' && message.id === String(flushId.current) && !p.hasUnsyncedChanges) {
+        dirty.current = false;
+        setState('saved');
+      }
+    });
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === p) return; // from the server, not typed here
+      dirty.current = true;
+      setState((s) => (s === 'offline' || s === 'denied' || s === 'closed' ? s : 'saving'));
+    };
+    doc.on('update', onUpdate);
+    if (p.awareness) {
+      const refresh = () =>
+        setPeople(
+          [...p.awareness!.getStates().values()]
+            .map((s) => s.user as { name: string; color: string } | undefined)
+            .filter((u): u is { name: string; color: string } => Boolean(u?.name)),
+        );
+      p.awareness.on('change', refresh);
+    }
+    setProvider(p);
+    return () => {
+      doc.off('update', onUpdate);
+      p.destroy();
+      socket.destroy();
+    };
+  }, [doc, documentName, editable]);
+
+  if (denied) {
+    return (
+      <div className="notice notice-error" role="alert">
+        <strong>{t('paper.denied.title')}</strong> {t(`paper.refused.${denied === 'forbidden' || denied === 'unknown-document' ? denied : 'other'}`)}
+      </div>
+    );
+  }
+  // Until the effect has made the provider of this document, the previous one is stale.
+  if (!provider || provider.document !== doc) return <p className="muted">{t('paper.loadingEditor')}</p>;
+  return (
+    // A new document (editing closed) needs a new editor: Tiptap binds the document once.
+    <EditorShell key={doc.guid} provider={provider} doc={doc} editable={editable} user={user} state={state} people={people} words={words} onWords={setWords} wordLimit={wordLimit} comments={comments} label={label} extensions={extensions} onEditor={onEditor} />
+  );
+}
+
+function EditorShell({ provider, doc, editable, user, state, people, words, onWords, wordLimit, comments, label, extensions, onEditor }: {
+  provider: HocuspocusProvider; doc: Y.Doc; editable: boolean; user: { name: string; color: string }; state: SaveState;
+  people: Array<{ name: string; color: string }>; words: number; onWords: (n: number) => void; wordLimit: number | null; comments?: DraftComments; label?: string;
+  extensions?: Extensions; onEditor?: (editor: Editor | null) => void;
+}) {
+  const t = useT();
+  const place = useMemo(() => ({ scope: 'draft' as const, paperId: comments?.paperId ?? '' }), [comments?.paperId]);
+  const threads = useThreads(place, comments?.me.id ?? '', undefined, !!comments);
+  const [detached, setDetached] = useState<ReadonlySet<string>>(new Set());
+  const [newAnchor, setNewAnchor] = useState<Anchor | null>(null);
+  // The highlight plugin is configured once; it reads the threads through these refs.
+  const live = useRef({ threads: threads.threads, open: threads.open, openThread: threads.openThread });
+  live.current = { threads: threads.threads, open: threads.open, openThread: threads.openThread };
+  const editor = useEditor({
+    immediatelyRender: false,
+    editable,
+    extensions: [
+      // A page's own version of a node (same name) replaces the shared one.
+      ...paperExtensions.filter((e) => !extensions?.some((x) => x.name === e.name)),
+      ...(extensions ?? []),
+      Collaboration.configure({ document: doc }),
+      ...(editable ? [CollaborationCaret.configure({ provider, user })] : []),
+      CommentHighlights.configure({
+        threads: () => live.current.threads.filter((th) => th.anchor).map((th) => ({ id: th.id, anchor: th.anchor!, resolved: !!th.resolved })),
+        active: () => live.current.open,
+        onDetached: setDetached,
+        onOpen: (id) => {
+          live.current.openThread(id);
+          requestAnimationFrame(() => document.getElementById(`thread-${id}`)?.scrollIntoView({ block: 'nearest' }));
+        },
+      }),
+    ],
+    editorProps: { attributes: { class: 'paper-editor', 'aria-label': label ?? t('paper.editorLabel'), 'aria-multiline': 'true', role: 'textbox' } },
+    onCreate: ({ editor }) => onWords(countWords(editor.getText())),
+    onUpdate: ({ editor }) => onWords(countWords(editor.getText())),
+  });
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+  // Threads or the open one changed: redraw the highlights.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
+  }, [editor, threads.threads, threads.open]);
+  const selection = useEditorState({ editor, selector: ({ editor: e }) => (e ? { empty: e.state.selection.empty } : { empty: true }) });
+  const canComment = !!comments && can(comments.me, 'comment', { type: 'thread', thread: { ...comments.facts, createdById: comments.me.id } });
+
+  const startComment = () => {
+    if (!editor) return;
+    const ystate = ySyncPluginKey.getState(editor.state);
+    const { from, to } = editor.state.selection;
+    if (!ystate?.binding || from === to) return;
+    setNewAnchor(anchorFor(editor.state.doc, ystate.type, ystate.binding.mapping, from, to));
+  };
+  const showInText = (thread: ThreadView) => {
+    const range = editor && anchoredRanges(editor.state, [{ id: thread.id, anchor: thread.anchor!, resolved: false }]).get(thread.id);
+    if (!editor || !range) return;
+    threads.openThread(thread.id);
+    editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+  };
+
+  const over = wordLimit !== null && words > wordLimit;
+  return (
+    <div className={comments ? 'paper-layout' : undefined}>
+    <section className="card editor-card" aria-label={label ?? t('paper.editorLabel')}>
+      <div className="editor-bar">
+        {editable && editor && <Toolbar editor={editor} />}
+        {canComment && (
+          <button type="button" className="tool comment-tool" disabled={!selection || selection.empty} onClick={startComment} title={t('comments.selectToComment')}>
+            {t('comments.commentSelection')}
+          </button>
+        )}
+        <p className={`save-state save-${state}`} role="status" aria-live="polite">
+          {t(`paper.save.${state}`)}
+        </p>
+      </div>
+      <EditorContent editor={editor} />
+      <div className="editor-footer">
+        <p className={over ? 'word-count over' : 'word-count'}>
+          {wordLimit ? t('paper.wordsOfLimit', { count: words, limit: wordLimit }) : t('paper.words', { count: words })}
+        </p>
+        {people.length > 0 && (
+          <p className="presence">
+            {t('paper.here')}{' '}
+            {people.map((p, i) => (
+              <span key={i} className="person" style={{ borderColor: p.color }}>
+                {p.name}
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+    </section>
+    {comments && (
+    <CommentsPanel title={t('comments.draftTitle')} place={place} me={comments.me} facts={comments.facts} state={threads} detached={detached} onShowInText={showInText}>
+      {newAnchor ? (
+        <div className="new-thread">
+          <p className="small">
+            {t('comments.newOn')} <q>{newAnchor.quote}</q>
+          </p>
+          <Composer
+            place={place}
+            label={t('comments.newLabel')}
+            submitLabel={t('comments.post')}
+            autoFocus
+            onCancel={() => setNewAnchor(null)}
+            onSend={async (body) => {
+              const ack = await ask<{ thread: ThreadView }>('thread:start', { scope: 'draft', paperId: comments!.paperId, anchor: newAnchor, body });
+              if (ack.ok) {
+                setNewAnchor(null);
+                threads.openThread(ack.thread.id);
+              }
+              return ack;
+            }}
+          />
+        </div>
+      ) : (
+        canComment && <p className="muted small">{t('comments.howToStart')}</p>
+      )}
+    </CommentsPanel>
+    )}
+    </div>
+  );
+}

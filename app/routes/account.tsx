@@ -1,0 +1,88 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { changePassword } from '../../domain/accounts.ts';
+import { recordAudit } from '../../domain/audit.ts';
+import { countUserSessions, invalidateUserSessions } from '../../domain/auth/sessions.ts';
+import { Field, FormError, SubmitButton } from '../components/form-field.tsx';
+import { clearSessionCookie, requireUser } from '../utils/auth.server.ts';
+import { domainErrorResponse, type FormErrors } from '../utils/forms.server.ts';
+import { useT } from '../utils/i18n.tsx';
+import { pageTitle } from '../utils/meta.ts';
+import { redirectWithToast } from '../utils/toast.server.ts';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.title');
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request, context);
+  return { email: user.email, name: user.name, activeSessions: await countUserSessions(context.services.db, user.id) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireUser(request, context);
+  const { db, realtime } = context.services;
+  const form = await request.formData();
+  const intent = form.get('intent');
+  if (intent === 'sign-out-everywhere') {
+    await invalidateUserSessions(db, user.id);
+    await recordAudit(db, { action: 'sign-out-everywhere', actorId: user.id, subject: `user:${user.id}`, ip: context.clientIp });
+    realtime.disconnectUser(user.id);
+    return redirectWithToast('/login', { kind: 'info', key: 'toast.signedOutEverywhere' }, { headers: { 'Set-Cookie': clearSessionCookie(context) } });
+  }
+  if (intent !== 'change-password') return data<FormErrors>({ errors: { form: 'errors.form.unknownIntent' } }, { status: 400 });
+  const newPassword = String(form.get('newPassword') ?? '');
+  if (newPassword !== String(form.get('confirmPassword') ?? '')) {
+    return data<FormErrors>({ errors: { confirmPassword: 'errors.password.mismatch' } }, { status: 400 });
+  }
+  try {
+    await changePassword(db, {
+      userId: user.id,
+      currentPassword: String(form.get('currentPassword') ?? ''),
+      newPassword,
+      keepSessionId: sessionId,
+      ip: context.clientIp,
+    });
+  } catch (error) {
+    return domainErrorResponse(error);
+  }
+  return redirectWithToast('/account', { kind: 'success', key: 'toast.passwordChanged' });
+}
+
+export default function AccountPage() {
+  const t = useT();
+  const { email, name, activeSessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const pendingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null;
+  const errors = result?.errors ?? {};
+  return (
+    <div className="stack">
+      <h1>{t('account.title')}</h1>
+      <p className="lead">
+        {name} · {email}
+      </p>
+      <section className="card" aria-labelledby="password-title">
+        <h2 id="password-title">{t('account.changePassword')}</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="change-password" />
+          <FormError error={errors.form} />
+          <Field label={t('fields.currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+          <Field label={t('fields.newPassword')} name="newPassword" type="password" autoComplete="new-password" required minLength={10} hint={t('fields.passwordHint')} error={errors.newPassword} />
+          <Field label={t('fields.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+          <SubmitButton pending={pendingIntent === 'change-password'} pendingLabel={t('forms.saving')}>
+            {t('account.changePasswordSubmit')}
+          </SubmitButton>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t('account.sessions')}</h2>
+        <p>{t('account.sessionsCount', { count: activeSessions })}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="sign-out-everywhere" />
+          <SubmitButton pending={pendingIntent === 'sign-out-everywhere'} pendingLabel={t('forms.working')} className="button button-secondary">
+            {t('account.signOutEverywhere')}
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

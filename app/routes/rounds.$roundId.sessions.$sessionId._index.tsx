@@ -1,0 +1,87 @@
+/** A live consultation session: the room (`?view=projector` for a screen in the room). */
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import { can } from '../../domain/permissions.ts';
+import { sessionNotesDocumentName } from '../../domain/collaboration/documents.ts';
+import { colourFor } from '../utils/colour.ts';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { getSession, presentIn, sessionResource, sessionState } from '../../domain/sessions/sessions.ts';
+import { listRoundPapers } from '../../domain/rounds.ts';
+import { LiveRoom } from '../components/sessions/live-room.tsx';
+import { requireUser } from '../utils/auth.server.ts';
+import { domainErrorResponse } from '../utils/forms.server.ts';
+import { requirePermission } from '../utils/permissions.server.ts';
+import { useT } from '../utils/i18n.tsx';
+
+// The same editor as papers, in the browser only.
+const PaperEditor = lazy(() => import('../editor/paper-editor.tsx'));
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.state.title ?? ''} · IDM Consult` }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request, context);
+  const { session, round, facts } = await getSession(context.services.db, params.sessionId ?? '').catch((e) => domainErrorResponse(e) as never);
+  if (session.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
+  const resource = sessionResource(session, facts);
+  await requirePermission(context, user, 'attend', resource);
+  return data(
+    {
+      state: await sessionState(context.services.db, session.id),
+      present: await presentIn(context.services.db, session.id),
+      // The papers an agenda item may be about, for the facilitator: those submitted.
+      papers: can(user, 'run', resource) ? (await listRoundPapers(context.services.db, round.id)).filter((p) => p.versions > 0).map((p) => ({ id: p.id, organizationName: p.organizationName })) : [],
+      round: { id: round.id, title: round.title },
+      facts,
+      me: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative },
+      projector: new URL(request.url).searchParams.get('view') === 'projector',
+      // Notes of the session, written together by IOM staff.
+      notes: can(user, 'read-notes', resource)
+        ? { documentName: sessionNotesDocumentName(session.id), editable: can(user, 'edit-notes', resource), me: { name: user.name, color: colourFor(user.id) } }
+        : null,
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
+}
+
+export default function SessionPage() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  const base = `/rounds/${loaded.round.id}/sessions/${loaded.state.id}`;
+  return (
+    <div className={loaded.projector ? 'projector-page' : 'stack'}>
+      {!loaded.projector && (
+        <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
+          <Link to="/rounds">{t('rounds.title')}</Link> › <Link to={`/rounds/${loaded.round.id}`}>{loaded.round.title}</Link> ›{' '}
+          <Link to={`${base}?view=projector`}>{t('sessions.projector')}</Link>
+          {loaded.state.status === 'closed' && (
+            <>
+              {' '}
+              › <Link to={`${base}/record`}>{t('sessions.record')}</Link>
+            </>
+          )}
+        </nav>
+      )}
+      {mounted ? (
+        <>
+          <LiveRoom initial={loaded.state} initialPresent={loaded.present} papers={loaded.papers} me={loaded.me} round={loaded.facts} projector={loaded.projector} />
+          {loaded.notes && !loaded.projector && (
+            <section aria-labelledby="notes-title" className="stack">
+              <h2 id="notes-title">{t('sessions.notes')}</h2>
+              <Suspense fallback={<p className="muted">{t('paper.loadingEditor')}</p>}>
+                <PaperEditor documentName={loaded.notes.documentName} editable={loaded.notes.editable} user={loaded.notes.me} wordLimit={null} label={t('sessions.notes')} onEditClosed={() => revalidator.revalidate()} />
+              </Suspense>
+            </section>
+          )}
+        </>
+      ) : (
+        <>
+          <h1>{loaded.state.title}</h1>
+          <p className="muted">{t('sessions.connecting')}</p>
+        </>
+      )}
+    </div>
+  );
+}

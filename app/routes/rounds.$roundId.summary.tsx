@@ -1,0 +1,226 @@
+/**
+ * A round's summary. Before publication: the secretariat writes it together in the papers'
+ * editor (IOM staff may read along), beside the synthesis panel of submitted positions and the
+ * coverage view; "Compile a first draft" and "Insert the participation table" put generated
+ * content into the shared document. After publication: the fixed version, for every participant.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
+import type { Editor, JSONContent } from '@tiptap/react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { citationsIn, coverage, citationAttrs } from '../../domain/summary/citations.ts';
+import { citationWithSources } from '../editor/citation-view.ts';
+import { Coverage, SynthesisPanel, type PanelPosition } from '../components/summary/synthesis-panel.tsx';
+import { SummaryView } from '../components/summary/summary-view.tsx';
+import { useFormat, useT } from '../utils/i18n.tsx';
+import type { FormErrors } from '../utils/forms.server.ts';
+import { loadSummary, summaryAction } from '../utils/summary.server.ts';
+
+const PaperEditor = lazy(() => import('../editor/paper-editor.tsx'));
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.title ?? ''} · IDM Consult` }];
+
+export const loader = (args: LoaderFunctionArgs) => loadSummary(args);
+export const action = (args: ActionFunctionArgs) => summaryAction(args);
+
+type ActionData = FormErrors & { insert?: { kind: 'first-draft' | 'participation-table'; content: unknown } };
+
+export default function SummaryPage() {
+  const t = useT();
+  const format = useFormat();
+  const loaded = useLoaderData<typeof loader>();
+  const { round } = loaded;
+  const base = `/rounds/${round.id}/summary`;
+  return (
+    <div className="stack">
+      <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
+        <Link to="/rounds">{t('rounds.title')}</Link> › <Link to={`/rounds/${round.id}`}>{round.title}</Link>
+      </nav>
+      <header className="page-header with-actions">
+        <div>
+          <h1>{t('summary.title', { round: round.title })}</h1>
+          <p className="lead">
+            {loaded.published
+              ? t('summary.publishedOn', { date: format.dateTime(loaded.published.publishedAt), by: loaded.published.publishedBy ?? '—' })
+              : t('summary.draftLead')}
+          </p>
+        </div>
+        <div className="actions" aria-label={t('summary.export')} role="group">
+          <a className="button button-secondary" href={`${base}.docx`} download>
+            {t('summary.exportDocx')}
+          </a>
+          <a className="button button-secondary" href={`${base}.pdf`} download>
+            {t('summary.exportPdf')}
+          </a>
+          <a className="button button-secondary" href={`${base}.html`} download>
+            {t('summary.exportHtml')}
+          </a>
+        </div>
+      </header>
+      {loaded.published ? (
+        <article className="card" aria-label={t('summary.published')}>
+          <SummaryView document={loaded.published.content as never} sources={loaded.published.sources} />
+        </article>
+      ) : (
+        loaded.draft && <DraftSummary />
+      )}
+    </div>
+  );
+}
+
+function DraftSummary() {
+  const t = useT();
+  const loaded = useLoaderData<typeof loader>();
+  const draft = loaded.draft!;
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const actionData = useActionData<ActionData>();
+  const generate = useFetcher<ActionData>();
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [mounted, setMounted] = useState(false);
+  const [tab, setTab] = useState<'positions' | 'coverage'>('positions');
+  const [citations, setCitations] = useState<ReturnType<typeof citationsIn>>([]);
+  useEffect(() => setMounted(true), []);
+
+  // Every passage the page knows, for the citations' hover text: the positions' and the older versions' cited in the text.
+  const sources = useRef<Record<string, { passage: string | null }>>({});
+  sources.current = useMemo(() => {
+    const all: Record<string, { passage: string | null }> = { ...draft.sources };
+    for (const group of draft.groups) for (const p of group.positions) for (const passage of p.passages) all[`${p.versionId}:${passage.paragraph}`] = { passage: passage.text };
+    return all;
+  }, [draft]);
+  const extensions = useMemo(() => [citationWithSources(() => (versionId, paragraph) => sources.current[`${versionId}:${paragraph}`], { unavailable: t('summary.sourceUnavailable') })], [t]);
+
+  // The coverage view follows the text as anyone edits it (a short pause, not every keystroke).
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const recount = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setCitations(citationsIn(editor.getJSON())), 250);
+    };
+    setCitations(citationsIn(editor.getJSON()));
+    editor.on('update', recount);
+    return () => {
+      clearTimeout(timer);
+      editor.off('update', recount);
+    };
+  }, [editor]);
+  const positions = useMemo(() => {
+    const unique = new Map<string, PanelPosition>();
+    for (const g of draft.groups) for (const p of g.positions) unique.set(p.organizationId, p);
+    return [...unique.values()];
+  }, [draft.groups]);
+  const covered = useMemo(() => coverage(positions, citations), [positions, citations]);
+
+  // Generated content arrives from the server and goes into the shared document here.
+  const inserted = useRef<unknown>(null);
+  useEffect(() => {
+    const insert = generate.data?.insert;
+    if (!insert || !editor || inserted.current === generate.data) return;
+    inserted.current = generate.data;
+    const content = insert.content as JSONContent;
+    if (insert.kind === 'first-draft') {
+      if (editor.isEmpty) editor.chain().focus().setContent(content).run();
+      else editor.chain().focus().insertContentAt(editor.state.doc.content.size, content.content ?? []).run();
+    } else {
+      editor.chain().focus().insertContent(content).run();
+    }
+  }, [generate.data, editor]);
+
+  const quote = useCallback(
+    (p: PanelPosition, paragraph: number) => {
+      const passage = p.passages.find((x) => x.paragraph === paragraph);
+      if (!editor || !passage) return;
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: `“${passage.text}” ` }, { type: 'citation', attrs: citationAttrs(p, paragraph) }] }] })
+        .run();
+    },
+    [editor],
+  );
+  const cite = useCallback(
+    (p: PanelPosition, paragraph: number) => {
+      editor?.chain().focus().insertContent({ type: 'citation', attrs: citationAttrs(p, paragraph) }).insertContent(' ').run();
+    },
+    [editor],
+  );
+  const generating = generate.state !== 'idle' ? generate.formData?.get('intent') : null;
+  const publishing = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'publish';
+
+  return (
+    <>
+      {draft.editable && (
+        <div className="card stack">
+          <div className="actions">
+            <generate.Form method="post">
+              <input type="hidden" name="intent" value="first-draft" />
+              <button type="submit" className="button" disabled={!editor || !!generating || draft.positionCount === 0}>
+                {generating === 'first-draft' ? t('summary.compiling') : t('summary.compile')}
+              </button>
+            </generate.Form>
+            <generate.Form method="post">
+              <input type="hidden" name="intent" value="participation-table" />
+              <button type="submit" className="button button-secondary" disabled={!editor || !!generating}>
+                {generating === 'participation-table' ? t('summary.inserting') : t('summary.insertTable')}
+              </button>
+            </generate.Form>
+            <Form method="post" onSubmit={(e) => !confirm(t('summary.publishConfirm')) && e.preventDefault()}>
+              <input type="hidden" name="intent" value="publish" />
+              <button type="submit" className="button button-danger" disabled={publishing}>
+                {publishing ? t('summary.publishing') : t('summary.publish')}
+              </button>
+            </Form>
+          </div>
+          <p className="muted small">{draft.positionCount === 0 ? t('summary.noPositions') : t('summary.compileHint', { count: draft.positionCount })}</p>
+          {(actionData?.errors.form || generate.data?.errors?.form) && (
+            <p className="notice notice-error" role="alert">
+              {t(actionData?.errors.form ?? generate.data!.errors.form!)}
+            </p>
+          )}
+        </div>
+      )}
+      <div className="summary-layout">
+        <section aria-labelledby="summary-editor-title" className="stack">
+          <h2 id="summary-editor-title" className="visually-hidden">
+            {t('summary.editorLabel')}
+          </h2>
+          {!draft.editable && <p className="notice">{t('summary.readOnly')}</p>}
+          {mounted ? (
+            <Suspense fallback={<p className="muted">{t('paper.loadingEditor')}</p>}>
+              <PaperEditor
+                documentName={draft.documentName}
+                editable={draft.editable}
+                user={draft.me}
+                wordLimit={null}
+                label={t('summary.editorLabel')}
+                onEditClosed={() => revalidator.revalidate()}
+                extensions={extensions}
+                onEditor={setEditor}
+              />
+            </Suspense>
+          ) : (
+            <p className="muted">{t('paper.loadingEditor')}</p>
+          )}
+        </section>
+        <aside className="card" aria-label={t('summary.panel')}>
+          <div role="tablist" aria-label={t('summary.panel')} className="tabs">
+            <button type="button" role="tab" id="tab-positions" aria-controls="panel-positions" aria-selected={tab === 'positions'} onClick={() => setTab('positions')}>
+              {t('summary.tabPositions', { count: positions.length })}
+            </button>
+            <button type="button" role="tab" id="tab-coverage" aria-controls="panel-coverage" aria-selected={tab === 'coverage'} onClick={() => setTab('coverage')}>
+              {t('summary.tabCoverage', { cited: covered.cited.length, total: positions.length })}
+            </button>
+          </div>
+          <div role="tabpanel" id="panel-positions" aria-labelledby="tab-positions" hidden={tab !== 'positions'}>
+            <SynthesisPanel groups={draft.groups} editable={draft.editable && !!editor} onQuote={quote} onCite={cite} />
+          </div>
+          <div role="tabpanel" id="panel-coverage" aria-labelledby="tab-coverage" hidden={tab !== 'coverage'}>
+            <Coverage cited={covered.cited} notCited={covered.notCited} />
+          </div>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/** The browser's one socket.io connection, shared by every page that listens live. */
+import { io, type Socket } from 'socket.io-client';
+
+let socket: Socket | undefined;
+
+export function connectSocket(): Socket {
+  socket ??= io({ path: '/socket.io/', withCredentials: true, transports: ['websocket', 'polling'] });
+  return socket;
+}
+
+export type Ack<T = Record<string, unknown>> = ({ ok: true } & T) | { ok: false; error: string; fields?: Record<string, string>; retryAfter?: number };
+
+/** Sends an event and waits for its acknowledgement; a lost connection answers `unavailable`. */
+export function ask<T = Record<string, unknown>>(event: string, payload: unknown, timeoutMs = 10_000): Promise<Ack<T>> {
+  return new Promise((resolve) => {
+    connectSocket()
+      .timeout(timeoutMs)
+      .emit(event, payload, (error: Error | null, ack: Ack<T>) => resolve(error || !ack ? { ok: false, error: 'unavailable' } : ack));
+  });
+}
+
+/** The message key (and values) that explains a refused acknowledgement. */
+export function ackProblem(ack: { ok: false; error: string; fields?: Record<string, string>; retryAfter?: number }): { key: string; vars?: Record<string, string | number> } {
+  if (ack.error === 'invalid-payload') {
+    const key = Object.values(ack.fields ?? {}).find((v) => v.startsWith('errors.'));
+    return { key: key ?? 'errors.live.invalid' };
+  }
+  if (ack.error === 'throttled') return { key: 'errors.live.throttled', vars: { seconds: ack.retryAfter ?? 60 } };
+  if (ack.error === 'forbidden') return { key: 'errors.live.forbidden' };
+  if (ack.error === 'not-found') return { key: 'errors.live.notFound' };
+  return { key: 'errors.live.unavailable' };
+}

@@ -1,0 +1,112 @@
+/**
+ * The summary's page and exports, server side: who reads what (the draft for IOM staff, the
+ * published version for every participant), the generated content, and publication.
+ */
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { InvalidInput } from '../../domain/errors.ts';
+import { can } from '../../domain/permissions.ts';
+import { participationRecord } from '../../domain/participation/record.ts';
+import { getRound } from '../../domain/rounds.ts';
+import { compileFirstDraft, participationTable } from '../../domain/summary/first-draft.ts';
+import { AlreadyPublished, byArea, citationSources, citationsIn, currentSummary, publishedSummary, publishSummary, submittedPositions, summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { requireUser } from './auth.server.ts';
+import { colourFor } from './colour.ts';
+import { domainErrorResponse, type FormErrors } from './forms.server.ts';
+import { resolveLocale, translatorFor } from './i18n.server.ts';
+import { requirePermission } from './permissions.server.ts';
+import { redirectWithToast } from './toast.server.ts';
+
+type Args = Pick<LoaderFunctionArgs, 'request' | 'params' | 'context'>;
+
+/** The person, the round, its published summary if any, and what `can` is asked about the summary. */
+async function summaryOf({ request, params, context }: Args) {
+  const { user } = await requireUser(request, context);
+  const { round, facts } = await getRound(context.services.db, params.roundId ?? '').catch((e) => domainErrorResponse(e) as never);
+  const published = await publishedSummary(context.services.db, round.id);
+  return { user, round, published, resource: { type: 'summary' as const, round: facts, published: published !== null } };
+}
+
+/** The same, refused unless the person may read the draft or the published version. */
+export async function summaryAccess(args: Args) {
+  const { user, round, published, resource } = await summaryOf(args);
+  const { context } = args;
+  if (published) await requirePermission(context, user, can(user, 'read-draft', resource) ? 'read-draft' : 'read-published', resource);
+  else await requirePermission(context, user, 'read-draft', resource);
+  return { user, round, published, resource };
+}
+
+export async function loadSummary(args: LoaderFunctionArgs) {
+  const { user, round, published, resource } = await summaryAccess(args);
+  const { db } = args.context.services;
+  if (published) {
+    const content = published.version.content;
+    return {
+      round: { id: round.id, title: round.title },
+      published: { content, publishedAt: published.version.publishedAt, publishedBy: published.publishedBy, sources: await citationSources(db, user, citationsIn(content)) },
+      draft: null,
+    };
+  }
+  const positions = await submittedPositions(db, round.id);
+  const current = await currentSummary(db, round.id);
+  return {
+    round: { id: round.id, title: round.title },
+    published: null,
+    draft: {
+      documentName: summaryDocumentName(round.id),
+      editable: can(user, 'edit', resource),
+      me: { name: user.name, color: colourFor(user.id) },
+      groups: byArea(positions, round.areas),
+      positionCount: positions.length,
+      // Citations already in the text may point to older versions than those listed.
+      sources: await citationSources(db, user, citationsIn(current)),
+    },
+  };
+}
+
+export async function summaryAction(args: ActionFunctionArgs) {
+  const { request, context } = args;
+  const { user, round, published, resource } = await summaryOf(args);
+  const { db, realtime } = context.services;
+  const form = await request.formData();
+  const intent = form.get('intent');
+  if (intent === 'publish') {
+    if (published) return data<FormErrors>({ errors: { form: 'summary.errors.alreadyPublished' } }, { status: 409 });
+    await requirePermission(context, user, 'publish', resource);
+    try {
+      const { notified } = await publishSummary(db, user, round.id);
+      await realtime.roundChanged(round.id);
+      realtime.notificationsChanged(notified);
+    } catch (error) {
+      // Another secretary published first (409), or the summary is empty (400).
+      if (error instanceof InvalidInput) return data<FormErrors>({ errors: error.fields }, { status: error instanceof AlreadyPublished ? 409 : 400 });
+      throw error;
+    }
+    return redirectWithToast(`/rounds/${round.id}/summary`, { kind: 'success', key: 'summary.toast.published' });
+  }
+  await requirePermission(context, user, 'edit', resource);
+  const t = translatorFor(resolveLocale(request, user));
+  if (intent === 'first-draft') {
+    const positions = await submittedPositions(db, round.id);
+    const organizations = new Set(positions.map((p) => p.organizationId)).size;
+    const content = compileFirstDraft(positions, round.areas, {
+      title: t('summary.draft.title', { round: round.title }),
+      intro: t('summary.draft.intro', { count: positions.length, organizations }),
+      areaName: (area) => (area === 'other' ? t('summary.otherArea') : t(`areas.${area}` as never)),
+      noText: t('summary.draft.noText'),
+    });
+    return data({ errors: {}, insert: { kind: 'first-draft' as const, content } });
+  }
+  if (intent === 'participation-table') {
+    const rows = await participationRecord(db, { roundId: round.id });
+    const content = participationTable(rows, {
+      organization: t('participation.column.organization'),
+      sessions: t('participation.figure.sessionsAttended'),
+      interventions: t('participation.figure.interventions'),
+      position: t('participation.column.submittedAt'),
+      submitted: t('summary.table.submitted'),
+      notSubmitted: t('participation.notSubmitted'),
+    });
+    return data({ errors: {}, insert: { kind: 'participation-table' as const, content } });
+  }
+  return data<FormErrors>({ errors: { form: 'participation.errors.unknownIntent' } }, { status: 400 });
+}

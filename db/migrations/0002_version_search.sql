@@ -1,0 +1,3 @@
+ALTER TABLE "paper_versions" ADD COLUMN "language" "locale" DEFAULT 'en' NOT NULL;--> statement-breakpoint
+ALTER TABLE "paper_versions" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (case language when 'fr' then to_tsvector('french', text) when 'es' then to_tsvector('spanish', text) else to_tsvector('english', text) end) STORED;--> statement-breakpoint
+CREATE INDEX "paper_versions_search_idx" ON "paper_versions" USING gin ("search");

@@ -1,0 +1,1 @@
+ALTER TABLE "consultation_sessions" ADD COLUMN "attendees" text DEFAULT 'members' NOT NULL;

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "session_attendance_open_once" ON "session_attendance" USING btree ("session_id","user_id") WHERE left_at is null;

@@ -1,0 +1,147 @@
+/**
+ * Accounts: signing in, passwords, one-time reset links. Free of HTTP: routes call these and
+ * turn the errors (domain/errors.ts) into messages.
+ */
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client.ts';
+import { passwordResets, users, type User } from '../db/schema.ts';
+import { translate } from '../app/locales/index.ts';
+import { countAuditSince, recordAudit } from './audit.ts';
+import { InvalidInput, Throttled } from './errors.ts';
+import type { Mailer } from './mail.ts';
+import { hashPassword, passwordRules, verifyAgainstNothing, verifyPassword } from './auth/passwords.ts';
+import { invalidateUserSessions } from './auth/sessions.ts';
+import { generateToken, hashToken } from './auth/tokens.ts';
+import type { Locale } from './vocabulary.ts';
+
+export const emailSchema = z
+  .string({ error: 'errors.email.required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'errors.email.required')
+  .max(254, 'errors.email.invalid')
+  .pipe(z.email({ error: 'errors.email.invalid' }));
+
+export const newPasswordSchema = z
+  .string({ error: 'errors.password.required' })
+  .min(passwordRules.minLength, 'errors.password.tooShort')
+  .max(passwordRules.maxLength, 'errors.password.tooLong');
+
+/** Sign-in failures allowed per account per window before it is throttled. */
+export const signInThrottle = { failures: 5, windowMs: 60_000 };
+export const passwordResetLifetimeMs = 60 * 60 * 1000;
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Checks an email and password. Throws Throttled after 5 failures in a minute for that
+ * account (whether or not it exists), InvalidInput with one message that never tells whether
+ * the account exists.
+ */
+export async function signIn(
+  db: Database,
+  input: { email: string; password: string; ip?: string | null },
+  now = new Date(),
+): Promise<User> {
+  const email = normalizeEmail(input.email);
+  const since = new Date(now.getTime() - signInThrottle.windowMs);
+  const failures = await countAuditSince(db, 'sign-in-failed', email, since);
+  if (failures.count >= signInThrottle.failures) {
+    const retryAt = (failures.oldest?.getTime() ?? now.getTime()) + signInThrottle.windowMs;
+    throw new Throttled(Math.max(1, Math.ceil((retryAt - now.getTime()) / 1000)));
+  }
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const ok = user && !user.disabledAt
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstNothing(input.password);
+  if (!ok || !user) {
+    await recordAudit(db, { action: 'sign-in-failed', subject: email, ip: input.ip, actorId: user?.id });
+    throw new InvalidInput({ form: 'errors.signIn.incorrect' });
+  }
+  await recordAudit(db, { action: 'sign-in', actorId: user.id, subject: `user:${user.id}`, ip: input.ip });
+  return user;
+}
+
+/** Changes a password after checking the current one; signs out the person's other sessions. */
+export async function changePassword(
+  db: Database,
+  input: { userId: string; currentPassword: string; newPassword: string; keepSessionId: string; ip?: string | null },
+): Promise<void> {
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId)).limit(1);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new InvalidInput({ currentPassword: 'errors.password.currentWrong' });
+  }
+  const parsed = newPasswordSchema.safeParse(input.newPassword);
+  if (!parsed.success) throw new InvalidInput({ newPassword: parsed.error.issues[0]!.message });
+  await db.update(users).set({ passwordHash: await hashPassword(parsed.data) }).where(eq(users.id, user.id));
+  await invalidateUserSessions(db, user.id, input.keepSessionId);
+  await recordAudit(db, { action: 'password-changed', actorId: user.id, subject: `user:${user.id}`, ip: input.ip });
+}
+
+/**
+ * Mails a one-time reset link when the account exists; says nothing either way (the caller
+ * shows the same confirmation), so the form cannot be used to probe for accounts.
+ */
+export async function requestPasswordReset(
+  db: Database,
+  mailer: Mailer,
+  input: { email: string; appOrigin: string; locale: Locale; ip?: string | null },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  await recordAudit(db, { action: 'password-reset-requested', subject: email, ip: input.ip, actorId: user?.id });
+  if (!user || user.disabledAt) return;
+  const token = generateToken();
+  await db.insert(passwordResets).values({
+    tokenHash: hashToken(token),
+    userId: user.id,
+    expiresAt: new Date(Date.now() + passwordResetLifetimeMs),
+  });
+  const locale = user.locale ?? input.locale;
+  const link = `${input.appOrigin}/reset-password/${token}`;
+  await mailer.send({
+    to: user.email,
+    subject: translate(locale, 'mail.reset.subject'),
+    body: translate(locale, 'mail.reset.body', { name: user.name, link }),
+  });
+}
+
+export type ResetLinkState = 'valid' | 'expired' | 'used' | 'unknown';
+
+/** Whether a reset link can still be used, so its page can say why not. */
+export async function checkResetToken(db: Database, token: string, now = new Date()): Promise<ResetLinkState> {
+  const [row] = await db.select().from(passwordResets).where(eq(passwordResets.tokenHash, hashToken(token))).limit(1);
+  if (!row) return 'unknown';
+  if (row.usedAt) return 'used';
+  if (row.expiresAt <= now) return 'expired';
+  return 'valid';
+}
+
+/** Sets a new password from a reset link, uses the link up and signs out every session. */
+export async function resetPassword(
+  db: Database,
+  input: { token: string; newPassword: string; ip?: string | null },
+  now = new Date(),
+): Promise<User> {
+  const parsed = newPasswordSchema.safeParse(input.newPassword);
+  if (!parsed.success) throw new InvalidInput({ password: parsed.error.issues[0]!.message });
+  const passwordHash = await hashPassword(parsed.data);
+  // Marking the link used in the same statement that checks it makes a double submit harmless.
+  const [used] = await db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.tokenHash, hashToken(input.token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
+    .returning({ userId: passwordResets.userId });
+  if (!used) throw new InvalidInput({ form: 'errors.reset.linkInvalid' });
+  const [user] = await db.update(users).set({ passwordHash }).where(eq(users.id, used.userId)).returning();
+  await invalidateUserSessions(db, used.userId);
+  await recordAudit(db, { action: 'password-reset', actorId: used.userId, subject: `user:${used.userId}`, ip: input.ip });
+  return user!;
+}
+
+export async function setLocale(db: Database, userId: string, locale: Locale): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}

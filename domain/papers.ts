@@ -1,0 +1,115 @@
+/** Position papers: one per organization and round, written together, submitted as versions. */
+import { createHash } from 'node:crypto';
+import { and, desc, eq, ne, or } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client.ts';
+import { organizations, paperVersions, positionPapers, type PositionPaper } from '../db/schema.ts';
+import { InvalidInput, NotFound } from './errors.ts';
+import { getRound } from './rounds.ts';
+import { loadDocument } from './collaboration/document-store.ts';
+import { yDocToPaper } from './papers/sanitize.ts';
+import type { Locale } from './vocabulary.ts';
+
+/** The collaboration document of a paper: `paper.<paperId>`. */
+export function paperDocumentName(paperId: string): string {
+  return `paper.${paperId}`;
+}
+
+/** The paper id in a document name, or null when the name is not a paper's. */
+export function paperIdFromDocumentName(name: string): string | null {
+  const match = /^paper\.([0-9a-f-]{36})$/.exec(name);
+  return match && z.uuid().safeParse(match[1]).success ? match[1]! : null;
+}
+
+/** Starts the organization's paper in a round, or answers the one already started. */
+export async function startPaper(db: Database, input: { roundId: string; organizationId: string; userId: string; language: Locale }): Promise<PositionPaper> {
+  const [created] = await db
+    .insert(positionPapers)
+    .values({ roundId: input.roundId, organizationId: input.organizationId, startedById: input.userId, language: input.language })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+  const [existing] = await db
+    .select()
+    .from(positionPapers)
+    .where(and(eq(positionPapers.roundId, input.roundId), eq(positionPapers.organizationId, input.organizationId)))
+    .limit(1);
+  return existing!;
+}
+
+/** A paper with its round (and the round's facts for `can`) and its organization's name. */
+export async function getPaper(db: Database, paperId: string) {
+  if (!z.uuid().safeParse(paperId).success) throw new NotFound('paper');
+  const [row] = await db
+    .select({ paper: positionPapers, organizationName: organizations.name })
+    .from(positionPapers)
+    .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
+    .where(eq(positionPapers.id, paperId))
+    .limit(1);
+  if (!row) throw new NotFound('paper');
+  const round = await getRound(db, row.paper.roundId);
+  return { paper: row.paper, organizationName: row.organizationName, ...round };
+}
+
+/** Keeps the text, HTML and word count derived from the document, written only when they changed (so updatedAt means an edit). */
+export async function saveDerivedContent(db: Database, paperId: string, derived: { html: string; text: string; wordCount: number }) {
+  await db
+    .update(positionPapers)
+    .set({ ...derived, updatedAt: new Date() })
+    .where(and(eq(positionPapers.id, paperId), or(ne(positionPapers.html, derived.html), ne(positionPapers.text, derived.text))));
+}
+
+export function contentDigest(content: unknown): string {
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+/**
+ * Fixes the paper's current content as a new, immutable, numbered version, with the SHA-256 of
+ * its content as the receipt. An empty paper cannot be submitted.
+ */
+export async function submitPaper(
+  db: Database,
+  input: { paperId: string; userId: string; content: object; html: string; text: string; wordCount: number; wordLimit: number | null; language?: Locale },
+) {
+  if (input.wordCount === 0) throw new InvalidInput({ form: 'errors.paper.empty' });
+  if (input.wordLimit && input.wordCount > input.wordLimit) throw new InvalidInput({ form: 'errors.paper.overLimit' });
+  const digest = contentDigest(input.content);
+  return db.transaction(async (tx) => {
+    const [last] = await tx
+      .select({ number: paperVersions.number })
+      .from(paperVersions)
+      .where(eq(paperVersions.paperId, input.paperId))
+      .orderBy(desc(paperVersions.number))
+      .limit(1)
+      .for('update');
+    const [version] = await tx
+      .insert(paperVersions)
+      .values({
+        paperId: input.paperId,
+        number: (last?.number ?? 0) + 1,
+        content: input.content,
+        html: input.html,
+        text: input.text,
+        wordCount: input.wordCount,
+        digest,
+        submittedById: input.userId,
+        language: input.language ?? 'en',
+      })
+      .returning();
+    return version!;
+  });
+}
+
+export async function listVersions(db: Database, paperId: string) {
+  return db.select().from(paperVersions).where(eq(paperVersions.paperId, paperId)).orderBy(desc(paperVersions.number));
+}
+
+/** The paper's content as stored now: what a submission fixes. */
+export async function currentPaperContent(db: Database, paperId: string) {
+  const { doc } = await loadDocument(db, paperDocumentName(paperId));
+  try {
+    return yDocToPaper(doc);
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,112 @@
+/** Consultation rounds: a topic put to NGOs, the organizations invited, phases and deadline. */
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../db/client.ts';
+import { consultationRounds, organizations, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
+import { NotFound } from './errors.ts';
+import type { Actor, RoundFacts } from './permissions.ts';
+import { areas } from './vocabulary.ts';
+import { framingHtml } from './rounds/framing.ts';
+
+export const roundPhases = ['draft', 'open', 'sessions', 'synthesis', 'published', 'closed'] as const;
+export const positionVisibilities = ['on-submission', 'after-deadline', 'never'] as const;
+
+export const roundSchema = z.object({
+  title: z.string({ error: 'errors.name.required' }).trim().min(3, 'errors.round.titleRequired').max(200, 'errors.name.tooLong'),
+  // Rich text: the editor's HTML (or plain text without JavaScript), stored sanitized.
+  framing: z.string().trim().max(50_000, 'errors.description.tooLong').transform(framingHtml).default(''),
+  areas: z.array(z.enum(areas, { error: 'errors.area.invalid' })).default([]),
+  phase: z.enum(roundPhases, { error: 'errors.round.phaseInvalid' }).default('draft'),
+  phaseDates: z.partialRecord(z.enum(roundPhases), z.iso.date({ error: 'errors.date.invalid' })).default({}),
+  submissionDeadline: z.coerce.date({ error: 'errors.date.invalid' }).nullable().default(null),
+  wordLimit: z.coerce.number({ error: 'errors.round.wordLimitInvalid' }).int('errors.round.wordLimitInvalid').min(50, 'errors.round.wordLimitInvalid').max(100_000, 'errors.round.wordLimitInvalid').nullable().default(null),
+  positionVisibility: z.enum(positionVisibilities, { error: 'errors.round.visibilityInvalid' }).default('after-deadline'),
+  invitedOrganizationIds: z.array(z.uuid({ error: 'errors.organization.unknown' })).max(2000).default([]),
+});
+export type RoundInput = z.infer<typeof roundSchema>;
+
+export async function createRound(db: Database, input: RoundInput, actorId: string): Promise<ConsultationRound> {
+  const { invitedOrganizationIds, ...values } = input;
+  const [round] = await db.insert(consultationRounds).values({ ...values, createdById: actorId }).returning();
+  await inviteOrganizations(db, round!.id, invitedOrganizationIds);
+  return round!;
+}
+
+export async function updateRound(db: Database, id: string, input: RoundInput): Promise<ConsultationRound> {
+  const { invitedOrganizationIds, ...values } = input;
+  const [round] = await db.update(consultationRounds).set({ ...values, updatedAt: new Date() }).where(eq(consultationRounds.id, id)).returning();
+  if (!round) throw new NotFound('round');
+  await db.delete(roundOrganizations).where(eq(roundOrganizations.roundId, id));
+  await inviteOrganizations(db, id, invitedOrganizationIds);
+  return round;
+}
+
+/** Invites the organizations that exist; an unknown id (a forged form) is ignored, not a 500. */
+async function inviteOrganizations(db: Database, roundId: string, organizationIds: string[]) {
+  const unique = [...new Set(organizationIds)];
+  if (!unique.length) return;
+  const existing = await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, unique));
+  if (existing.length) await db.insert(roundOrganizations).values(existing.map(({ id }) => ({ roundId, organizationId: id }))).onConflictDoNothing();
+}
+
+/** A round with what the rules need (RoundFacts) and the organizations it invites. */
+export async function getRound(db: Database, id: string) {
+  if (!z.uuid().safeParse(id).success) throw new NotFound('round');
+  const [round] = await db.select().from(consultationRounds).where(eq(consultationRounds.id, id)).limit(1);
+  if (!round) throw new NotFound('round');
+  const invited = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(roundOrganizations)
+    .innerJoin(organizations, eq(organizations.id, roundOrganizations.organizationId))
+    .where(eq(roundOrganizations.roundId, id))
+    .orderBy(organizations.name);
+  return { round, invited, facts: roundFacts(round, invited.map((o) => o.id)) };
+}
+
+export function roundFacts(round: ConsultationRound, invitedOrganizationIds: string[]): RoundFacts {
+  return {
+    id: round.id,
+    phase: round.phase,
+    submissionDeadline: round.submissionDeadline,
+    positionVisibility: round.positionVisibility,
+    invitedOrganizationIds,
+  };
+}
+
+/** The rounds that concern a person: all of them for IOM staff, those inviting their organization (past draft) for observers. */
+export async function listRoundsFor(db: Database, actor: Actor) {
+  const base = db
+    .select({
+      id: consultationRounds.id,
+      title: consultationRounds.title,
+      phase: consultationRounds.phase,
+      submissionDeadline: consultationRounds.submissionDeadline,
+      invitedCount: sql<number>`(select count(*)::int from ${roundOrganizations} ro where ro.round_id = ${consultationRounds.id})`,
+      paperCount: sql<number>`(select count(*)::int from ${positionPapers} pp where pp.round_id = ${consultationRounds.id})`,
+    })
+    .from(consultationRounds);
+  if (actor.role !== 'observer') return base.orderBy(desc(consultationRounds.createdAt));
+  if (!actor.organizationId) return [];
+  const invitedRounds = db.select({ id: roundOrganizations.roundId }).from(roundOrganizations).where(eq(roundOrganizations.organizationId, actor.organizationId));
+  return base
+    .where(and(inArray(consultationRounds.id, invitedRounds), ne(consultationRounds.phase, 'draft')))
+    .orderBy(desc(consultationRounds.createdAt));
+}
+
+/** The papers of a round with their latest submission, for the round's page. */
+export async function listRoundPapers(db: Database, roundId: string) {
+  return db
+    .select({
+      id: positionPapers.id,
+      organizationId: positionPapers.organizationId,
+      organizationName: organizations.name,
+      wordCount: positionPapers.wordCount,
+      updatedAt: positionPapers.updatedAt,
+      versions: sql<number>`(select count(*)::int from paper_versions v where v.paper_id = ${positionPapers.id})`,
+      lastSubmittedAt: sql<string | null>`(select max(v.submitted_at) from paper_versions v where v.paper_id = ${positionPapers.id})`,
+    })
+    .from(positionPapers)
+    .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
+    .where(eq(positionPapers.roundId, roundId))
+    .orderBy(organizations.name);
+}

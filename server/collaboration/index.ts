@@ -1,0 +1,97 @@
+/**
+ * The collaboration endpoint at /collab: Hocuspocus inside our server, one extension per
+ * concern. The upgrade itself is authenticated (session cookie, Origin), so no unauthenticated
+ * socket ever reaches Hocuspocus; a socket that opens no document within a few seconds is
+ * closed; messages over the size limit close their connection.
+ */
+import type http from 'node:http';
+import type { Duplex } from 'node:stream';
+import { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { validateSessionToken } from '../../domain/auth/sessions.ts';
+import type { Actor } from '../../domain/permissions.ts';
+import { parseCookies, sessionCookieName } from '../../app/utils/cookies.ts';
+import { expectedOrigin, isSameOrigin } from '../security.ts';
+import type { Services } from '../services.ts';
+import { authentication } from './extensions/authentication.ts';
+import { persistence } from './extensions/persistence.ts';
+import { readOnlyPresence } from './extensions/read-only-presence.ts';
+
+/** What every hook knows of the connection: the person, identified at the upgrade. */
+export interface CollaborationContext {
+  user: Actor & { name: string };
+  sessionId: string;
+  /** Set when a writing connection lost the right to edit while open (a deadline passed). */
+  editClosed?: boolean;
+}
+
+export const maxMessageBytes = 2 * 1024 * 1024;
+export const openDocumentWithinMs = 5000;
+
+export function createCollaboration(services: Omit<Services, 'realtime' | 'documents'>, log: (message: string) => void = console.warn) {
+  const store = persistence(services, log);
+  const access = authentication(services);
+  const hocuspocus = new Hocuspocus({
+    name: 'idm-consult',
+    quiet: true,
+    // Stores (derived text, compaction) 2 s after the last change, at least every 10 s; the
+    // update log already holds every change as it arrives.
+    debounce: 2000,
+    maxDebounce: 10_000,
+    extensions: [access, readOnlyPresence(log), store],
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+
+  async function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
+    const origin = expectedOrigin({ headers: req.headers, protocol: (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http' }, services.config.appOrigin);
+    if (!isSameOrigin(req.headers, origin)) return reject(socket, 403, 'Forbidden');
+    const token = parseCookies(req.headers.cookie)[sessionCookieName];
+    const session = token ? await validateSessionToken(services.db, token, services.config.sessionTimeouts).catch(() => null) : null;
+    if (!session) return reject(socket, 401, 'Unauthorized');
+    const { user } = session;
+    const context: CollaborationContext = {
+      user: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative, name: user.name },
+      sessionId: session.sessionId,
+    };
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      const idle = setTimeout(() => ws.close(4408, 'no document opened'), openDocumentWithinMs);
+      ws.once('message', () => clearTimeout(idle));
+      ws.once('close', () => clearTimeout(idle));
+      ws.on('error', (error) => log(`collaboration socket closed: ${error.message}`));
+      hocuspocus.handleConnection(ws, req, context);
+    });
+  }
+
+  return {
+    hocuspocus,
+    handleUpgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+      handleUpgrade(req, socket, head).catch((error) => {
+        log(`collaboration upgrade failed: ${(error as Error).message}`);
+        reject(socket, 503, 'Service Unavailable');
+      });
+    },
+    /**
+     * Closes every connection and waits until the updates received are stored and each
+     * document's last store (compaction, derived text) has run (shutdown).
+     */
+    async close() {
+      hocuspocus.closeConnections();
+      wss.clients.forEach((ws) => ws.terminate());
+      // Each document's last store runs once its connections have gone (a few ticks later), then
+      // the document unloads: wait for that, so no store reaches a database already closed.
+      const deadline = Date.now() + 10_000;
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await store.drain();
+      wss.close();
+    },
+    drain: () => store.drain(),
+    forgetFacts: () => access.forgetFacts(),
+  };
+}
+
+export type Collaboration = ReturnType<typeof createCollaboration>;
+
+function reject(socket: Duplex, status: number, reason: string) {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}

@@ -1,0 +1,184 @@
+/**
+ * The server as a client meets it: a real listening http.Server with socket.io, a real
+ * database, real sockets. Pages are not mounted here (web: 'none'); the end-to-end tests
+ * drive those in a browser.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import net from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createSession } from '../domain/auth/sessions.ts';
+import { openTestDatabase } from '../tests/setup/database.ts';
+import { makeOrganization, makeUser } from '../tests/factories.ts';
+import { loadConfig } from './config.ts';
+import { createPlatform, type Platform } from './platform.ts';
+
+let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+let platform: Platform;
+let base: string;
+let cookie: string;
+let organizationId: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  const config = { ...loadConfig({ NODE_ENV: 'test' }), bodyLimit: 10_000 };
+  platform = await createPlatform({ config, web: 'none', database: handle });
+  base = await platform.listen(0, '127.0.0.1');
+  const user = await makeUser(handle.db, { role: 'observer' });
+  organizationId = (await makeOrganization(handle.db)).id;
+  const { token } = await createSession(handle.db, user.id, config.sessionTimeouts);
+  cookie = `idm_session=${token}`;
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  await platform.close();
+  await handle.dispose();
+});
+
+function open(options: { cookie?: string; origin?: string } = {}): Socket {
+  const socket = connect(base, {
+    path: '/socket.io/',
+    transports: ['websocket'],
+    reconnection: false,
+    extraHeaders: { ...(options.cookie ? { cookie: options.cookie } : {}), origin: options.origin ?? base },
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function outcome(socket: Socket): Promise<'connected' | string> {
+  return new Promise((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+function rawUpgrade(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { port } = new URL(base);
+    const socket = net.connect(Number(port), '127.0.0.1', () => {
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${base}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+    });
+    let data = '';
+    socket.on('data', (chunk) => (data += chunk.toString()));
+    socket.on('close', () => resolve(data.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
+  });
+}
+
+function post(path: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('GET /healthz', () => {
+  it('answers 200 with the database reachable', async () => {
+    const response = await fetch(`${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok' });
+  });
+});
+
+describe('security baseline', () => {
+  it('sets a CSP with object-src none and base-uri none, and other security headers', async () => {
+    const response = await fetch(`${base}/healthz`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toMatch(/script-src 'self' 'nonce-[\w+/=]+'/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('refuses a mutation from a foreign Origin with 403 and a message', async () => {
+    const response = await post('/login', { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, 'email=a&password=b');
+    expect(response.status).toBe(403);
+    expect(response.text).toMatch(/another site/);
+  });
+
+  it('refuses a mutation that carries neither Origin nor Referer', async () => {
+    const response = await post('/login', { 'content-type': 'application/x-www-form-urlencoded' }, 'email=a');
+    expect(response.status).toBe(403);
+  });
+
+  it('answers 413 to a body over the limit, in the language asked for', async () => {
+    const body = 'x'.repeat(20_000);
+    const response = await post('/login', { origin: base, 'accept-language': 'fr', 'content-type': 'text/plain', 'content-length': String(body.length) }, body);
+    expect(response.status).toBe(413);
+    expect(response.text).toMatch(/trop/i);
+  });
+});
+
+describe('WebSocket upgrades', () => {
+  it('refuses an upgrade on an unknown path', async () => {
+    expect(await rawUpgrade('/somewhere')).toBe('HTTP/1.1 404 Not Found');
+  });
+
+  it('refuses an upgrade to /collab without a session', async () => {
+    expect(await rawUpgrade('/collab')).toBe('HTTP/1.1 401 Unauthorized');
+  });
+});
+
+describe('socket.io handshake', () => {
+  it('refuses a connection without a session', async () => {
+    expect(await outcome(open())).toBe('unauthorized');
+  });
+
+  it('refuses a connection with a made-up session', async () => {
+    expect(await outcome(open({ cookie: 'idm_session=made-up' }))).toBe('unauthorized');
+  });
+
+  it('refuses a connection from a foreign Origin, even with a valid session', async () => {
+    expect(await outcome(open({ cookie, origin: 'https://evil.example' }))).not.toBe('connected');
+  });
+
+  it('accepts a signed-in person from our own Origin', async () => {
+    expect(await outcome(open({ cookie }))).toBe('connected');
+  });
+});
+
+describe('socket events', () => {
+  it('answers a malformed payload with an error acknowledgement', async () => {
+    const socket = open({ cookie });
+    await outcome(socket);
+    const ack = await socket.timeout(2000).emitWithAck('organization:watch', { organizationId: 'nope' });
+    expect(ack).toMatchObject({ ok: false, error: 'invalid-payload' });
+    const none = await socket.timeout(2000).emitWithAck('organization:watch', 'just a string');
+    expect(none).toMatchObject({ ok: false, error: 'invalid-payload' });
+  });
+
+  it('answers not-found for an organization that does not exist', async () => {
+    const socket = open({ cookie });
+    await outcome(socket);
+    const ack = await socket.timeout(2000).emitWithAck('organization:watch', { organizationId: '00000000-0000-4000-8000-000000000000' });
+    expect(ack).toEqual({ ok: false, error: 'not-found' });
+  });
+
+  it('tells watchers of an organization when it changes', async () => {
+    const socket = open({ cookie });
+    await outcome(socket);
+    expect(await socket.timeout(2000).emitWithAck('organization:watch', { organizationId })).toEqual({ ok: true });
+    const changed = new Promise((resolve) => socket.once('organization:changed', resolve));
+    platform.services.realtime.organizationChanged(organizationId);
+    expect(await changed).toEqual({ organizationId });
+  });
+
+  it('disconnects a person signed out everywhere', async () => {
+    const user = await makeUser(handle.db);
+    const { token } = await createSession(handle.db, user.id, platform.services.config.sessionTimeouts);
+    const socket = open({ cookie: `idm_session=${token}` });
+    expect(await outcome(socket)).toBe('connected');
+    const gone = new Promise((resolve) => socket.once('disconnect', resolve));
+    platform.services.realtime.disconnectUser(user.id);
+    expect(await gone).toBe('io server disconnect');
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * The whole process, built once: database, mail, one Express app hosting Remix, socket.io on
+ * the same http.Server, upgrades routed by path, and a clean shutdown.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import compression from 'compression';
+import express, { type RequestHandler } from 'express';
+import type { AppLoadContext } from '@remix-run/node';
+import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { isEmpty, seedDemo } from '../db/seed/demo.ts';
+import { createMailer } from '../domain/mail.ts';
+import type { Config } from './config.ts';
+import { attachRealtime } from './realtime/index.ts';
+import { bodyLimit, expectedOrigin, originCheck, securityHeaders } from './security.ts';
+import { createRateLimiters, type Services } from './services.ts';
+import { sendDailyDigests } from '../domain/digest.ts';
+import { routeUpgrades } from './upgrades.ts';
+import { createCollaboration, type Collaboration } from './collaboration/index.ts';
+
+export interface PlatformOptions {
+  config: Config;
+  /** How pages are served: the production build, Vite in development, or not at all (tests of the server alone). */
+  web: 'build' | 'vite' | 'none';
+  /** Open an already open database instead of the configured one (tests). */
+  database?: DatabaseHandle;
+  log?: (message: string) => void;
+}
+
+export interface Platform {
+  server: http.Server;
+  collaboration: Collaboration;
+  services: Services;
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+  seeded: { organizationsAdded: number; accountsAdded: number } | null;
+}
+
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options;
+  const log = options.log ?? (() => {});
+  const database = options.database ?? (await openDatabase(config));
+  await database.migrate();
+  const seeded = (await isEmpty(database.db)) ? await seedDemo(database.db, { accounts: config.demoSeed }) : null;
+  const mailer = await createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const server = http.createServer(app);
+  const base = { db: database.db, config, mailer, ...createRateLimiters() };
+  const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
+  const collaboration = createCollaboration(base, log);
+  const services: Services = {
+    ...base,
+    realtime: {
+      ...realtime,
+      // A round's deadline or phase may have changed: open editors are judged on the new facts at once.
+      async roundChanged(roundId) {
+        collaboration.forgetFacts();
+        await realtime.roundChanged(roundId);
+      },
+    },
+    documents: { drain: () => collaboration.drain() },
+  };
+  routeUpgrades(server, { collab: collaboration.handleUpgrade });
+  const digests = scheduleDigests(services, log);
+
+  app.use(securityHeaders({ dev: options.web === 'vite' }));
+  app.get('/healthz', async (_req, res) => {
+    const ok = !closing && (await database.ping(2000));
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: database.kind });
+  });
+
+  app.use(bodyLimit(config.bodyLimit));
+  app.use(originCheck(config.appOrigin));
+  // gzip only: Brotli cost twice the CPU per page for 20% fewer bytes, and on two cores the
+  // CPU spent compressing is CPU not spent answering (docs/benchmarks.md).
+  app.use(preferGzip);
+  app.use(compression({ level: 4 }));
+
+  const vite = options.web === 'vite' ? await startVite() : null;
+  if (vite) app.use(vite.middlewares);
+  if (options.web === 'build') {
+    const client = path.resolve('build/client');
+    app.use('/assets', express.static(path.join(client, 'assets'), { immutable: true, maxAge: '1y' }));
+    // Other files at the root (favicon): only paths that name a file reach the disk.
+    const rootFiles = express.static(client, { maxAge: '1h', index: false });
+    app.use((req, res, next) => (/\.\w+$/.test(req.path) ? rootFiles(req, res, next) : next()));
+  }
+  if (options.web !== 'none') {
+    const { createRequestHandler } = await import('@remix-run/express');
+    const build = vite
+      ? () => vite.ssrLoadModule('virtual:remix/server-build')
+      : await import(pathToFileURL(path.resolve('build/server/index.js')).href);
+    const handler: RequestHandler = createRequestHandler({
+      build,
+      mode: config.nodeEnv === 'production' ? 'production' : 'development',
+      getLoadContext: (req, res): AppLoadContext => ({
+        services,
+        cspNonce: String(res.locals.cspNonce ?? ''),
+        clientIp: req.ip ?? null,
+        origin: expectedOrigin(req, config.appOrigin),
+      }),
+    });
+    app.all('*', handler);
+  }
+
+  let closing = false;
+  const sockets = new Set<import('node:net').Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  return {
+    server,
+    collaboration,
+    services,
+    seeded,
+    listen(port = config.port, host = config.host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          resolve(`http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${actualPort}`);
+        });
+      });
+    },
+    async close() {
+      if (closing) return;
+      closing = true;
+      log('Shutting down: no new connections, closing sockets and the database.');
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Requests still running get a few seconds to finish, then their connections are cut.
+      const force = setTimeout(() => sockets.forEach((s) => s.destroy()), 5000);
+      clearInterval(digests);
+      await collaboration.close().catch((error) => log(`collaboration did not close cleanly: ${(error as Error).message}`));
+      await io.close().catch(() => {});
+      // Departures from live sessions are written before the database closes.
+      await realtimeDrain();
+      server.closeIdleConnections();
+      await stopped;
+      clearTimeout(force);
+      await vite?.close();
+      mailer.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** Checks every hour for daily digests that are due (each person gets one a day at most). */
+function scheduleDigests(services: Services, log: (message: string) => void) {
+  const origin = services.config.appOrigin ?? `http://localhost:${services.config.port}`;
+  const timer = setInterval(() => {
+    sendDailyDigests(services.db, services.mailer, { origin }).catch((error) => log(`daily digest failed: ${(error as Error).message}`));
+  }, 3600_000);
+  timer.unref();
+  return timer;
+}
+
+async function startVite() {
+  const { createServer } = await import('vite');
+  return createServer({ server: { middlewareMode: true }, appType: 'custom' });
+}
+
+/** Hides Brotli (and zstd) from the compression middleware, which would otherwise prefer it. */
+function preferGzip(req: express.Request, _res: express.Response, next: express.NextFunction) {
+  const accepted = req.headers['accept-encoding'];
+  if (accepted) req.headers['accept-encoding'] = accepted.replace(/\b(br|zstd)\b(;q=[\d.]+)?\s*,?\s*/g, '').replace(/,\s*$/, '');
+  next();
+}

@@ -1,0 +1,48 @@
+/**
+ * One way to handle a socket event: parse the payload with zod, ask `can`, run the handler,
+ * and always answer through the acknowledgement, with `{ ok: false, error }` when refused.
+ */
+import type { z } from 'zod';
+import { recordAudit } from '../../domain/audit.ts';
+import { Forbidden, InvalidInput, NotFound, Throttled } from '../../domain/errors.ts';
+import type { Services } from '../services.ts';
+import type { AppSocket } from './index.ts';
+
+export type Ack = (response: { ok: true; [key: string]: unknown } | { ok: false; error: string; fields?: Record<string, string>; retryAfter?: number }) => void;
+
+export function defineEvent<S extends z.ZodType>(
+  socket: AppSocket,
+  services: Omit<Services, 'realtime' | 'documents'>,
+  event: string,
+  schema: S,
+  handler: (payload: z.infer<S>) => Promise<Record<string, unknown>>,
+) {
+  socket.on(event, async (...args: unknown[]) => {
+    const maybeAck = args[args.length - 1];
+    const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => {};
+    const parsed = schema.safeParse(typeof maybeAck === 'function' ? args[0] : args[0]);
+    if (!parsed.success) {
+      ack({ ok: false, error: 'invalid-payload', fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'payload', i.message])) });
+      return;
+    }
+    try {
+      ack({ ok: true, ...(await handler(parsed.data)) });
+    } catch (error) {
+      if (error instanceof Forbidden) {
+        await recordAudit(services.db, {
+          action: 'permission-refused',
+          actorId: socket.data.user.id,
+          subject: error.resource,
+          details: { action: error.action, via: `socket:${event}` },
+        }).catch(() => {});
+        ack({ ok: false, error: 'forbidden' });
+      } else if (error instanceof NotFound) ack({ ok: false, error: 'not-found' });
+      else if (error instanceof InvalidInput) ack({ ok: false, error: 'invalid-payload', fields: error.fields });
+      else if (error instanceof Throttled) ack({ ok: false, error: 'throttled', retryAfter: error.retryAfterSeconds });
+      else {
+        console.error(`socket event ${event} failed`, error);
+        ack({ ok: false, error: 'unavailable' });
+      }
+    }
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The services one process holds, created once in server/ and handed to Remix through
+ * getLoadContext and to socket handlers: a route module never opens its own database.
+ */
+import type { Server as SocketServer } from 'socket.io';
+import type { Database } from '../db/client.ts';
+import type { Mailer } from '../domain/mail.ts';
+import { RateLimiter } from '../domain/rate-limiter.ts';
+import type { Config } from './config.ts';
+import type { CommentView, Place, ThreadView } from '../domain/comments/threads.ts';
+import type { Present, SessionState } from '../domain/sessions/sessions.ts';
+
+export type PresenceChange = { sessionId: string } & ({ joined: Present } | { left: string } | { present: Present[] });
+
+export interface Services {
+  db: Database;
+  config: Config;
+  mailer: Mailer;
+  /** 100 sign-in requests a minute per address. */
+  signInLimiter: RateLimiter;
+  /** 10 comments a minute per person. */
+  commentLimiter: RateLimiter;
+  /** 6 requests for the floor a minute per person. */
+  floorLimiter: RateLimiter;
+  /** Live updates; absent until the socket server is attached. */
+  realtime: Realtime;
+  /** The collaborative documents being edited. */
+  documents: {
+    /** Resolves when every update received so far is in the database. */
+    drain(): Promise<void>;
+  };
+}
+
+/** What routes may tell the live layer; it only broadcasts, it decides nothing. */
+export interface Realtime {
+  organizationChanged(organizationId: string): void;
+  /** Tells these people's open pages that their inbox changed (the unread count). */
+  notificationsChanged(userIds: readonly string[]): void;
+  /** Tells the pages showing a place's threads what changed. */
+  commentsChanged(change: CommentsChange): void;
+  /** A session's state changed: everyone in its room gets it. */
+  sessionChanged(state: SessionState): void;
+  /** Someone arrived in or left a session's room (or everyone, when it closes). */
+  presenceChanged(change: PresenceChange): void;
+  /** A round's facts changed: watchers of its threads who lost access are let go. */
+  roundChanged(roundId: string): Promise<void>;
+  /** A person's representative status changed: their open sockets act with it from now on. */
+  userChanged(userId: string, change: { isRepresentative: boolean }): Promise<void>;
+  /** Disconnects a person's sockets: all of them, or those of one session. */
+  disconnectUser(userId: string, sessionId?: string): void;
+}
+
+export interface CommentsChange {
+  place: Place;
+  thread: ThreadView;
+  comment?: CommentView;
+}
+
+export function createRateLimiters() {
+  return { signInLimiter: new RateLimiter(100, 60_000), commentLimiter: new RateLimiter(10, 60_000), floorLimiter: new RateLimiter(6, 60_000) };
+}
+
+export interface RequestContext {
+  services: Services;
+  /** The nonce of this response's Content-Security-Policy. */
+  cspNonce: string;
+  clientIp: string | null;
+  /** The origin links in mail should use. */
+  origin: string;
+}
+
+export type { SocketServer };
+
+declare module '@remix-run/server-runtime' {
+  // Routes read the services from the load context: `context.services.db`.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+}

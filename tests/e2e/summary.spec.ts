@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { closeContexts, personAt } from './helpers.ts';
+
+test.afterEach(closeContexts);
+
+const demoRound = 'Partnerships with NGOs in managing migration';
+
+test('the secretariat keeps the participation record, writes the summary with citations, exports it and publishes it; observer3 reads it', async ({ browser }) => {
+  const secretariat = await personAt(browser, 'secretariat@example.org');
+  await secretariat.goto('/rounds');
+  await secretariat.getByRole('link', { name: demoRound }).click();
+  await expect(secretariat.getByRole('heading', { level: 1, name: demoRound })).toBeVisible();
+
+  // The participation record: Caritas Österreich's submitted position is in it; a meeting held elsewhere is recorded.
+  await secretariat.getByRole('link', { name: 'Participation record' }).click();
+  await expect(secretariat.getByRole('heading', { level: 1, name: 'Participation record' })).toBeVisible();
+  const caritasRow = secretariat.getByRole('row', { name: /Caritas Österreich/ });
+  await expect(caritasRow.getByRole('cell').nth(5)).toHaveText('1');
+  await secretariat.getByLabel('Title of the meeting').fill('IOM Council, 113th session');
+  await secretariat.getByLabel('Held on').fill('2026-11-26');
+  await secretariat.getByRole('button', { name: 'Record the meeting' }).click();
+  await expect(secretariat.getByRole('heading', { level: 3, name: /IOM Council, 113th session/ })).toBeVisible();
+  const csv = secretariat.waitForEvent('download');
+  await secretariat.getByRole('link', { name: 'Download as CSV' }).click();
+  expect(fs.readFileSync((await (await csv).path())!, 'utf8')).toContain('"Caritas Österreich"');
+
+  // The summary: nothing cited yet; a citation from the synthesis panel changes the coverage.
+  // Her dashboard lists the round, which has positions in, with the way to its summary.
+  await secretariat.goto('/');
+  await secretariat.getByRole('listitem').filter({ hasText: demoRound }).getByRole('link', { name: 'Write the summary' }).click();
+  await expect(secretariat.getByRole('heading', { level: 1, name: `Summary of “${demoRound}”` })).toBeVisible();
+  const editor = secretariat.getByRole('textbox', { name: 'Summary of the round' });
+  await expect(editor).toBeVisible();
+  await secretariat.getByRole('tab', { name: /Coverage/ }).click();
+  // Caritas Österreich's position, and La Strada Ukraine's if an earlier test submitted it.
+  await expect(secretariat.getByTestId('coverage-summary')).toHaveText(/^0 of \d+ submitted positions are cited\.$/);
+  const total = Number(/of (\d+)/.exec((await secretariat.getByTestId('coverage-summary').textContent())!)![1]);
+  await expect(secretariat.getByTestId('not-cited')).toContainText('Caritas Österreich');
+  await secretariat.getByRole('tab', { name: /Positions/ }).click();
+  await editor.click();
+  await secretariat.keyboard.type('NGOs ask that return counselling stay independent ');
+  await secretariat.locator('.synthesis summary', { hasText: 'Caritas Österreich' }).first().click();
+  await secretariat.getByRole('button', { name: 'Insert a citation of paragraph 1 of Caritas Österreich (to paraphrase)' }).first().click();
+  await expect(editor.locator('cite.citation')).toHaveCount(1);
+  await secretariat.getByRole('tab', { name: /Coverage/ }).click();
+  await expect(secretariat.getByTestId('coverage-summary')).toHaveText(`1 of ${total} submitted positions are cited.`);
+  await expect(secretariat.getByTestId('cited')).toContainText('Caritas Österreich');
+  // Focusing the citation shows the passage it points to.
+  await editor.locator('cite.citation').first().focus();
+  await expect(editor.locator('cite.citation .citation-source').first()).toBeVisible();
+  await expect(editor.locator('cite.citation .citation-source').first()).toContainText('Counselling must stay independent of the decision on residence');
+
+  // The first draft: an outline per area, with citations, added after what is written.
+  await secretariat.getByRole('button', { name: 'Compile a first draft' }).click();
+  await expect(editor.getByRole('heading', { name: `Summary of the consultation: ${demoRound}` })).toBeVisible();
+  await expect(editor.getByRole('heading', { name: 'Assisted voluntary return' })).toBeVisible();
+  await expect(editor.locator('strong', { hasText: 'Caritas Österreich:' })).toBeVisible();
+  // One citation written by hand, one per paragraph of Caritas Österreich's paper quoted by the outline.
+  await expect.poll(() => editor.locator('cite.citation').count()).toBeGreaterThan(1);
+  await expect(secretariat.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Exports.
+  const docx = secretariat.waitForEvent('download');
+  await secretariat.getByRole('link', { name: 'Word (DOCX)' }).click();
+  const docxBytes = fs.readFileSync((await (await docx).path())!);
+  expect(docxBytes.subarray(0, 2).toString()).toBe('PK');
+  const pdf = secretariat.waitForEvent('download');
+  await secretariat.getByRole('link', { name: 'PDF' }).click();
+  expect(fs.readFileSync((await (await pdf).path())!).subarray(0, 5).toString()).toBe('%PDF-');
+
+  // Publication.
+  secretariat.once('dialog', (dialog) => dialog.accept());
+  await secretariat.getByRole('button', { name: 'Publish the summary' }).click();
+  await expect(secretariat.getByText(/^Published on .+ This version is fixed\.$/)).toBeVisible();
+  const summaryUrl = secretariat.url();
+
+  // observer3 (Caritas Österreich) is told, and reads the published summary with the passage of her organization's paper.
+  const katharina = await personAt(browser, 'observer3@example.org');
+  await katharina.getByRole('link', { name: /Notifications: \d+ unread/ }).click();
+  await katharina.getByRole('button', { name: `The summary of the round “${demoRound}” is published.` }).click();
+  await expect(katharina).toHaveURL(summaryUrl);
+  const published = katharina.getByRole('article', { name: 'The published summary' });
+  await expect(published).toContainText('NGOs ask that return counselling stay independent');
+  await expect(published.getByRole('heading', { name: `Summary of the consultation: ${demoRound}` })).toBeVisible();
+  await published.locator('cite.citation').first().hover();
+  await expect(published.locator('cite.citation .citation-source').first()).toContainText('Counselling must stay independent');
+  await expect(katharina.getByRole('button', { name: 'Publish the summary' })).toHaveCount(0);
+});

@@ -1,0 +1,100 @@
+/**
+ * `kill -9` of the server while people write: nothing the server had acknowledged as stored is
+ * lost, and editors who stay connected resend the rest when the server is back.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import postgres from 'postgres';
+import { inject } from 'vitest';
+import { withDatabaseName } from '../setup/database-names.ts';
+import { openCoEditor, type CoEditor } from '../support/collab-client.ts';
+
+const children: ChildProcess[] = [];
+const editors: CoEditor[] = [];
+let cleanup: () => Promise<void> = async () => {};
+
+afterAll(async () => {
+  editors.forEach((e) => e.close());
+  children.forEach((c) => c.kill('SIGKILL'));
+  await cleanup();
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A database the server processes can share: a fresh Postgres database, or a PGlite folder. */
+async function databaseEnv(): Promise<Record<string, string>> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idm-crash-'));
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+    return { DATA_DIR: dir, DATABASE_URL: '' };
+  }
+  const name = `${inject('templateDatabase')}_crash`;
+  const admin = postgres(withDatabaseName(url, 'postgres'), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE "${name}"`);
+  cleanup = async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  };
+  return { DATABASE_URL: withDatabaseName(url, name) };
+}
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; cookie: string; documentName: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/collab-server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve({ child, ...JSON.parse(line) });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+const eventually = async (check: () => boolean, ms = 15_000) => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe('a server killed with SIGKILL', () => {
+  it('loses nothing it acknowledged, and connected editors resend the rest', async () => {
+    const env = { ...(await databaseEnv()), PORT: String(await freePort()) };
+    const first = await startServer(env);
+    const writer = openCoEditor({ base: first.base, cookie: first.cookie, documentName: first.documentName });
+    editors.push(writer);
+    await writer.ready;
+    for (let i = 0; i < 40; i++) writer.type(`acknowledged ${i}`);
+    await writer.flush();
+    for (let i = 0; i < 40; i++) writer.type(`in flight ${i}`);
+
+    first.child.kill('SIGKILL');
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await startServer(env);
+    // A newcomer with no copy of its own sees everything acknowledged before the crash…
+    const reader = openCoEditor({ base: second.base, cookie: second.cookie, documentName: second.documentName });
+    editors.push(reader);
+    await reader.ready;
+    for (let i = 0; i < 40; i++) expect(reader.text()).toContain(`acknowledged ${i}`);
+    // …and, once the writer (still running) has reconnected, everything it had typed.
+    await eventually(() => reader.text().includes('in flight 39'));
+    for (let i = 0; i < 40; i++) expect(reader.text()).toContain(`in flight ${i}`);
+    await writer.flush();
+    expect(reader.text()).toBe(writer.text());
+  }, 60_000);
+});

@@ -1,0 +1,91 @@
+/**
+ * A co-editor in Node: @hocuspocus/provider over a real WebSocket carrying the session cookie
+ * and the Origin a browser would send. Tests and benchmarks use it.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+export interface CoEditor {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  /** Resolves when the document is synced, rejects with the reason when access is refused. */
+  ready: Promise<void>;
+  /** Appends a paragraph to the paper (the fragment Tiptap edits). */
+  type(text: string): void;
+  text(): string;
+  /** Resolves once the server says every update sent so far is stored. */
+  flush(): Promise<void>;
+  close(): void;
+}
+
+export function openCoEditor(options: { base: string; cookie: string; documentName: string; origin?: string; readOnly?: boolean }): CoEditor {
+  const headers = { cookie: options.cookie, origin: options.origin ?? options.base };
+  class BrowserLikeSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${options.base.replace(/^http/, 'ws')}/collab`,
+    WebSocketPolyfill: BrowserLikeSocket,
+    maxAttempts: 0,
+    delay: 200,
+    minDelay: 100,
+    maxDelay: 1000,
+  });
+  let resolveReady!: () => void;
+  let rejectReady!: (error: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  const waiting = new Map<string, () => void>();
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: options.documentName,
+    document: doc,
+    token: 'session-cookie',
+    // A reader shows no caret: the server closes a read-only connection that sends presence.
+    ...(options.readOnly ? { awareness: null } : {}),
+    onSynced: () => resolveReady(),
+    onAuthenticationFailed: ({ reason }) => rejectReady(new Error(reason)),
+    onStateless: ({ payload }) => {
+      const message = JSON.parse(payload) as { type: string; id: string };
+      if (message.type === 'stored') waiting.get(message.id)?.();
+    },
+  });
+  provider.attach();
+  const fragment = doc.getXmlFragment('default');
+  let flushes = 0;
+  return {
+    provider,
+    doc,
+    ready,
+    type(text) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      fragment.insert(fragment.length, [paragraph]);
+    },
+    text() {
+      return fragment
+        .toArray()
+        .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((t) => t.toString()).join('') : ''))
+        .join('\n');
+    },
+    async flush() {
+      const until = Date.now() + 10_000;
+      while (provider.hasUnsyncedChanges && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      const id = String(++flushes);
+      const stored = new Promise<void>((resolve) => waiting.set(id, resolve));
+      provider.sendStateless(JSON.stringify({ type: 'flush', id }));
+      await stored;
+      waiting.delete(id);
+    },
+    close() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
