@@ -112,7 +112,7 @@ await db.insert(paperVersions).values(
   }),
 );
 const [thread] = await db.insert(commentThreads).values({ scope: 'round', roundId: round!.id, title: 'Discussion' }).returning();
-await db.insert(comments).values(Array.from({ length: 3000 }, (_, i) => ({ threadId: thread!.id, authorId: people[i % people.length]!.id, body: `Comment ${i}` })));
+await db.insert(comments).values(Array.from({ length: 3000 }, (_, i) => ({ threadId: thread!.id, authorId: people[i % people.length]!.id, organizationId: people[i % people.length]!.organizationId, body: `Comment ${i}` })));
 
 // ---- Measure -------------------------------------------------------------------------------
 const cookie = `idm_session=${(await createSession(db, secretariat!.id, { idleMs: 86400_000, absoluteMs: 86400_000 })).token}`;

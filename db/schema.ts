@@ -330,6 +330,11 @@ export const comments = pgTable(
       .notNull()
       .references(() => commentThreads.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The author's organization when they wrote it (none for IOM staff). The participation record
+     * counts the comment there, even after the author moves on or their account is removed.
+     */
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     /** Plain text; mentions written @[Name]. Never HTML: rendered as text nodes. */
     body: text('body').notNull(),
     createdAt: createdAt(),

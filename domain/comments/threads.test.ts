@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import { auditLog, mailOutbox, notifications } from '../../db/schema.ts';
+import { auditLog, comments, mailOutbox, notifications } from '../../db/schema.ts';
 import { openTestDatabase } from '../../tests/setup/database.ts';
 import { makeOrganization, makeUser } from '../../tests/factories.ts';
 import { createMailer } from '../mail.ts';
@@ -102,6 +102,17 @@ describe('a thread', () => {
     const resolved = await setResolved(handle.db, p('Taras Melnyk'), { threadId: thread.id, resolved: true });
     expect(resolved.thread.resolved).toMatchObject({ byName: 'Taras Melnyk' });
     expect((await setResolved(handle.db, p('Katharina Gruber'), { threadId: thread.id, resolved: false })).thread.resolved).toBeNull();
+  });
+
+  it('keeps the organization each comment was written for, which the participation record counts', async () => {
+    const { thread } = await startThread(handle.db, p('Katharina Gruber'), { scope: 'version', versionId, body: 'For Caritas.' });
+    const answer = await reply(handle.db, p('Olena Kovalenko'), { threadId: thread.id, replyToId: thread.first.id, body: 'For La Strada.' });
+    const staff = await reply(handle.db, p('Sofia Secretariat'), { threadId: thread.id, replyToId: thread.first.id, body: 'For nobody.' });
+    const stored = await handle.db.select({ id: comments.id, organizationId: comments.organizationId }).from(comments).where(eq(comments.threadId, thread.id));
+    const organizationOf = (id: string) => stored.find((c) => c.id === id)!.organizationId;
+    expect(organizationOf(thread.first.id)).toBe(p('Katharina Gruber').organizationId);
+    expect(organizationOf(answer.comment!.id)).toBe(p('Olena Kovalenko').organizationId);
+    expect(organizationOf(staff.comment!.id)).toBeNull();
   });
 
   it('notifies mentions first, then earlier writers, then the paper’s organization, never the author', async () => {

@@ -389,7 +389,7 @@ export async function startThread(db: Database, actor: Actor & { name: string },
         createdById: actor.id,
       })
       .returning();
-    const [comment] = await tx.insert(comments).values({ threadId: thread!.id, authorId: actor.id, body }).returning();
+    const [comment] = await tx.insert(comments).values({ threadId: thread!.id, authorId: actor.id, organizationId: actor.organizationId, body }).returning();
     if (mentioned.length) await tx.insert(commentMentions).values(mentioned.map((userId) => ({ commentId: comment!.id, userId })));
     await tx.insert(threadReads).values({ threadId: thread!.id, userId: actor.id, readAt: thread!.lastActivityAt });
     return thread!.id;
@@ -408,7 +408,7 @@ export async function reply(db: Database, actor: Actor & { name: string }, input
   const body = parseBody(input.body);
   const mentioned = await resolveMentions(db, body, facts);
   const commentId = await db.transaction(async (tx) => {
-    const [comment] = await tx.insert(comments).values({ threadId: thread.id, authorId: actor.id, body }).returning();
+    const [comment] = await tx.insert(comments).values({ threadId: thread.id, authorId: actor.id, organizationId: actor.organizationId, body }).returning();
     if (mentioned.length) await tx.insert(commentMentions).values(mentioned.map((userId) => ({ commentId: comment!.id, userId })));
     await tx.update(commentThreads).set({ lastActivityAt: sql`greatest(${commentThreads.lastActivityAt}, ${comment!.createdAt.toISOString()}::timestamptz)` }).where(eq(commentThreads.id, thread.id));
     // The author has read what they answered.

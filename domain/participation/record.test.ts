@@ -74,14 +74,17 @@ beforeAll(async () => {
   const [paper] = await db.insert(positionPapers).values({ roundId: round.id, organizationId: strada.id }).returning();
   const version = (number: number, at: Date) => ({ paperId: paper!.id, number, content: {}, html: '', text: '', wordCount: 0, digest: String(number), submittedById: olena.id, submittedAt: at });
   await db.insert(paperVersions).values([version(1, t(200)), version(2, t(300))]);
-  // Comments: two by La Strada's people in this round, one in the other round, one by Caritas.
+  // Comments: three by La Strada's people in this round (one by a person who has since moved to
+  // another organization), one in the other round, one by Caritas, one by IOM staff.
   const [thread] = await db.insert(commentThreads).values({ scope: 'round', roundId: round.id, title: 'Question', createdById: olena.id }).returning();
   const [otherThread] = await db.insert(commentThreads).values({ scope: 'round', roundId: other.id, title: 'Q', createdById: olena.id }).returning();
   await db.insert(comments).values([
-    { threadId: thread!.id, authorId: olena.id, body: 'One' },
-    { threadId: thread!.id, authorId: taras.id, body: 'Two' },
-    { threadId: thread!.id, authorId: katharina.id, body: 'Three' },
-    { threadId: otherThread!.id, authorId: olena.id, body: 'Elsewhere' },
+    { threadId: thread!.id, authorId: olena.id, organizationId: strada.id, body: 'One' },
+    { threadId: thread!.id, authorId: taras.id, organizationId: strada.id, body: 'Two' },
+    { threadId: thread!.id, authorId: outsider.id, organizationId: strada.id, body: 'Written while at La Strada' },
+    { threadId: thread!.id, authorId: katharina.id, organizationId: caritas.id, body: 'Three' },
+    { threadId: thread!.id, authorId: secretariat.id, organizationId: null, body: 'From the secretariat' },
+    { threadId: otherThread!.id, authorId: olena.id, organizationId: strada.id, body: 'Elsewhere' },
   ]);
   // A Council session attended by two people of Caritas: one meeting for the organization.
   const meeting = await recordMeeting(db, round.id, { title: 'IOM Council, 113th session', kind: 'council-session', heldOn: '2026-11-26' }, secretariat.id);
@@ -107,7 +110,7 @@ describe('the participation record of a round', () => {
       interventions: 3,
       interventionSeconds: 3 * 60 + 60 + 30,
       versions: 2,
-      comments: 2,
+      comments: 3,
       meetingsElsewhere: 0,
     });
     expect(row(ids.strada!).interventionsByKind).toEqual({ intervention: 1, reply: 1, 'point-of-order': 1 });

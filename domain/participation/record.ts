@@ -97,14 +97,13 @@ export async function participationRecord(db: Database, scope: { roundId: string
       .innerJoin(paperVersions, eq(paperVersions.paperId, positionPapers.id))
       .where(and(inRounds(positionPapers.roundId), ofOrganizations(positionPapers.organizationId)))
       .groupBy(positionPapers.roundId, positionPapers.organizationId),
-    // Comments count for the organization their author belongs to.
+    // Comments count for the organization their author belonged to when writing.
     db
-      .select({ roundId: commentThreads.roundId, organizationId: users.organizationId, count: sql<number>`count(*)::int` })
+      .select({ roundId: commentThreads.roundId, organizationId: comments.organizationId, count: sql<number>`count(*)::int` })
       .from(comments)
       .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .where(and(inRounds(commentThreads.roundId), ofOrganizations(users.organizationId)))
-      .groupBy(commentThreads.roundId, users.organizationId),
+      .where(and(inRounds(commentThreads.roundId), ofOrganizations(comments.organizationId)))
+      .groupBy(commentThreads.roundId, comments.organizationId),
     db
       .select({ roundId: externalMeetings.roundId, organizationId: externalAttendances.organizationId, count: sql<number>`count(distinct ${externalMeetings.id})::int` })
       .from(externalAttendances)
