@@ -5,6 +5,9 @@ test.afterEach(closeContexts);
 
 async function openRound(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consultation rounds' }).click();
+  // Wait for the list: an observer's dashboard also has a link named after the round (to her
+  // paper), and a click resolved before the navigation ends would follow that one.
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultation rounds' })).toBeVisible();
   await page.getByRole('link', { name: 'Partnerships with NGOs in managing migration' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Partnerships with NGOs in managing migration' })).toBeVisible();
 }
