@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import postgres from 'postgres';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { withDatabaseName } from '../tests/setup/database-names.ts';
+import { browserLikeSocket } from '../tests/support/collab-client.ts';
 
 const editors = Number(process.env.BENCH_EDITORS ?? 20);
 const editsPerSecond = Number(process.env.BENCH_RATE ?? 5);
@@ -30,14 +30,7 @@ function start(script: string, env: Record<string, string>): Promise<{ child: Ch
 }
 
 async function run(label: string, url: string, documentName: string, headers: Record<string, string>) {
-  class Socket extends WebSocket {
-    constructor(address: string, protocols?: string | string[]) {
-      super(address, protocols, { headers });
-      // See tests/support/collab-client.ts: a socket closed while connecting emits an error
-      // after the provider has let go of it.
-      this.on('error', () => {});
-    }
-  }
+  const Socket = browserLikeSocket(headers);
   const latencies: number[] = [];
   const clients = await Promise.all(
     Array.from({ length: editors }, async (_, index) => {

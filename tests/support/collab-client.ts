@@ -19,9 +19,9 @@ export interface CoEditor {
   close(): void;
 }
 
-export function openCoEditor(options: { base: string; cookie: string; documentName: string; origin?: string; readOnly?: boolean }): CoEditor {
-  const headers = { cookie: options.cookie, origin: options.origin ?? options.base };
-  class BrowserLikeSocket extends WebSocket {
+/** A WebSocket class for the provider that sends the headers a browser would (cookie, Origin). */
+export function browserLikeSocket(headers: Record<string, string>) {
+  return class BrowserLikeSocket extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { headers });
       // The provider removes its listeners before closing a socket that may still be connecting;
@@ -30,11 +30,14 @@ export function openCoEditor(options: { base: string; cookie: string; documentNa
       // The provider's own handlers still see every error while they are attached.
       this.on('error', () => {});
     }
-  }
+  };
+}
+
+export function openCoEditor(options: { base: string; cookie: string; documentName: string; origin?: string; readOnly?: boolean }): CoEditor {
   const doc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({
     url: `${options.base.replace(/^http/, 'ws')}/collab`,
-    WebSocketPolyfill: BrowserLikeSocket,
+    WebSocketPolyfill: browserLikeSocket({ cookie: options.cookie, origin: options.origin ?? options.base }),
     maxAttempts: 0,
     delay: 200,
     minDelay: 100,
