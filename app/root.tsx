@@ -1,6 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
-import { dictionaryJson } from './locales/index.ts';
+import { dictionaryJson } from '../locales/index.ts';
 import { unreadCount } from '../domain/notifications.ts';
 import { getCurrentUser } from './utils/auth.server.ts';
 import { resolveLocale } from './utils/i18n.server.ts';

@@ -7,7 +7,7 @@ import express from 'express';
 import { openDatabase } from '../db/client.ts';
 import { validateSessionToken } from '../domain/auth/sessions.ts';
 import { dashboardFor } from '../domain/dashboard.ts';
-import { parseCookies, sessionCookieName } from '../app/utils/cookies.ts';
+import { parseCookies, sessionCookieName } from '../server/cookies.ts';
 import { loadConfig } from '../server/config.ts';
 
 const config = loadConfig(process.env);

@@ -6,7 +6,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { passwordResets, users, type User } from '../db/schema.ts';
-import { translate } from '../app/locales/index.ts';
+import { translate } from '../locales/index.ts';
 import { countAuditSince, recordAudit } from './audit.ts';
 import { InvalidInput, Throttled } from './errors.ts';
 import type { Mailer } from './mail.ts';

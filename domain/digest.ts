@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { notifications, notificationSettings, users } from '../db/schema.ts';
-import { translate } from '../app/locales/index.ts';
+import { translate } from '../locales/index.ts';
 import type { Mailer } from './mail.ts';
 
 const dayMs = 24 * 3600_000;

@@ -7,7 +7,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { invitations, organizations, users, type User } from '../db/schema.ts';
-import { translate } from '../app/locales/index.ts';
+import { translate } from '../locales/index.ts';
 import { emailSchema, newPasswordSchema } from './accounts.ts';
 import { recordAudit } from './audit.ts';
 import { InvalidInput, NotFound } from './errors.ts';

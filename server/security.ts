@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { translate } from '../app/locales/index.ts';
-import { localeFromAcceptLanguage } from '../app/locales/negotiate.ts';
+import { translate } from '../locales/index.ts';
+import { localeFromAcceptLanguage } from '../locales/negotiate.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 

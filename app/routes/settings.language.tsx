@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { setLocale } from '../../domain/accounts.ts';
 import { isLocale } from '../../domain/vocabulary.ts';
 import { getCurrentUser, safeRedirect } from '../utils/auth.server.ts';
-import { localeCookieName, serializeCookie } from '../utils/cookies.ts';
+import { localeCookieName, serializeCookie } from '../../server/cookies.ts';
 
 export async function loader() {
   return redirect('/');

@@ -5,7 +5,7 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { User } from '../../db/schema.ts';
 import { createSession, invalidateSession, validateSessionToken } from '../../domain/auth/sessions.ts';
-import { parseCookies, serializeCookie, sessionCookieName } from './cookies.ts';
+import { parseCookies, serializeCookie, sessionCookieName } from '../../server/cookies.ts';
 
 export interface CurrentUser {
   user: User;

@@ -3,7 +3,7 @@
  * key (and simple values); the page shows the translated text, so nothing foreign is rendered.
  */
 import { redirect } from '@remix-run/node';
-import { parseCookies, serializeCookie, toastCookieName } from './cookies.ts';
+import { parseCookies, serializeCookie, toastCookieName } from '../../server/cookies.ts';
 
 export interface Toast {
   kind: 'success' | 'error' | 'info';

@@ -10,7 +10,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { validateSessionToken } from '../../domain/auth/sessions.ts';
 import type { Actor } from '../../domain/permissions.ts';
-import { parseCookies, sessionCookieName } from '../../app/utils/cookies.ts';
+import { parseCookies, sessionCookieName } from '../cookies.ts';
 import { expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Services } from '../services.ts';
 import { authentication } from './extensions/authentication.ts';

@@ -5,7 +5,7 @@
 import type http from 'node:http';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { validateSessionToken } from '../../domain/auth/sessions.ts';
-import { parseCookies, sessionCookieName } from '../../app/utils/cookies.ts';
+import { parseCookies, sessionCookieName } from '../cookies.ts';
 import { expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';

@@ -6,7 +6,7 @@
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { es } from './es.ts';
-import type { Locale } from '../../domain/vocabulary.ts';
+import type { Locale } from '../domain/vocabulary.ts';
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,4 +1,4 @@
-import { defaultLocale, isLocale, type Locale } from '../../domain/vocabulary.ts';
+import { defaultLocale, isLocale, type Locale } from '../domain/vocabulary.ts';
 
 /** The first of our languages a browser's Accept-Language asks for, by quality. */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
