@@ -37,7 +37,7 @@ try {
 
 const url = await platform.listen();
 const where = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
-console.log(`IDM Consult is ready at ${config.appOrigin ?? url} on ${where} (${Math.round(performance.now() - started)} ms).`);
+console.log(`IDM Consult is ready at ${config.appOriginConfigured ? config.appOrigin : url} on ${where} (${Math.round(performance.now() - started)} ms).`);
 if (platform.seeded) {
   console.log(`Demo data added: ${platform.seeded.organizationsAdded} organizations, ${platform.seeded.accountsAdded} accounts.`);
 }

@@ -75,6 +75,22 @@ export async function validateSessionToken(
   return { sessionId, expiresAt, user };
 }
 
+/**
+ * The person behind a session, by its id (the token's hash), as they are now; null once the
+ * session is signed out, expired or the account disabled. Live connections ask this when a
+ * person's access changes; unlike `validateSessionToken` it never extends the session.
+ */
+export async function findSession(db: Database, sessionId: string, now = new Date()): Promise<{ sessionId: string; user: User } | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+  if (!row || now >= row.session.expiresAt || now >= row.session.absoluteExpiresAt || row.user.disabledAt) return null;
+  return { sessionId, user: row.user };
+}
+
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
 }

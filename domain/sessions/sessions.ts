@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { storableDateTime } from '../dates.ts';
 import type { Database } from '../../db/client.ts';
 import { storeSessionPresence } from '../participation/presence.ts';
 import { agendaItems, consultationSessions, floorRequests, interventions, organizations, paperVersions, positionPapers, rollCallAnswers, sessionAttendance, users, type ConsultationSession } from '../../db/schema.ts';
@@ -17,7 +18,7 @@ import { moved, refusalOf, withRequest, type FloorKind, type Pending } from './s
 
 export const sessionSchema = z.object({
   title: z.string({ error: 'errors.session.titleRequired' }).trim().min(3, 'errors.session.titleRequired').max(200, 'errors.name.tooLong'),
-  startsAt: z.coerce.date({ error: 'errors.date.invalid' }),
+  startsAt: storableDateTime('errors.date.invalid'),
   attendees: z.enum(['members', 'representatives'], { error: 'errors.session.attendees' }).default('members'),
   speakingMinutes: z.coerce.number({ error: 'errors.session.speakingTime' }).int('errors.session.speakingTime').min(1, 'errors.session.speakingTime').max(30, 'errors.session.speakingTime').default(3),
   /** One agenda item per line. */

@@ -116,21 +116,21 @@ export async function publishSummary(db: Database, actor: Actor, roundId: string
   const html = paperJsonToHtml(json);
   const text = passagesOf(json).map((p) => p.text).join('\n\n');
   if (text.trim() === '') throw new InvalidInput({ form: 'summary.errors.empty' });
-  const version = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // One publication per round; the row lock makes a double click or two secretaries wait and see it.
     await tx.select({ id: consultationRounds.id }).from(consultationRounds).where(eq(consultationRounds.id, roundId)).for('update');
     const [existing] = await tx.select({ id: summaryVersions.id }).from(summaryVersions).where(eq(summaryVersions.roundId, roundId)).limit(1);
     if (existing) throw new AlreadyPublished();
     const [inserted] = await tx.insert(summaryVersions).values({ roundId, number: 1, content: json, html, text, publishedById: actor.id }).returning();
     await tx.update(consultationRounds).set({ phase: 'published', updatedAt: new Date() }).where(eq(consultationRounds.id, roundId));
-    return inserted!;
+    // The publication, its audit entry and everyone's notification: all or nothing.
+    await recordAudit(tx, { actorId: actor.id, action: 'summary-published', subject: `round:${roundId}`, details: { versionId: inserted!.id } });
+    const members = facts.invitedOrganizationIds.length
+      ? await tx.select({ id: users.id }).from(users).where(and(inArray(users.organizationId, [...facts.invitedOrganizationIds]), isNull(users.disabledAt)))
+      : [];
+    const notified = await notify(tx, members.map((m) => ({ userId: m.id, kind: 'summary-published' as const, payload: { round: round.title }, link: `/rounds/${roundId}/summary` })));
+    return { version: inserted!, notified };
   });
-  await recordAudit(db, { actorId: actor.id, action: 'summary-published', subject: `round:${roundId}`, details: { versionId: version.id } });
-  const members = facts.invitedOrganizationIds.length
-    ? await db.select({ id: users.id }).from(users).where(and(inArray(users.organizationId, [...facts.invitedOrganizationIds]), isNull(users.disabledAt)))
-    : [];
-  const notified = await notify(db, members.map((m) => ({ userId: m.id, kind: 'summary-published' as const, payload: { round: round.title }, link: `/rounds/${roundId}/summary` })));
-  return { version, notified };
 }
 
 /**

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { validateSessionToken } from '../../domain/auth/sessions.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import { parseCookies, sessionCookieName } from '../cookies.ts';
-import { expectedOrigin, isSameOrigin } from '../security.ts';
+import { compileTrustProxy, expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Services } from '../services.ts';
 import { authentication } from './extensions/authentication.ts';
 import { persistence } from './extensions/persistence.ts';
@@ -40,11 +40,11 @@ export function createCollaboration(services: Omit<Services, 'realtime' | 'docum
     maxDebounce: 10_000,
     extensions: [access, readOnlyPresence(log), store],
   });
+  const trust = compileTrustProxy(services.config.trustProxy);
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
   async function handleUpgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer) {
-    const origin = expectedOrigin({ headers: req.headers, protocol: (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http' }, services.config.appOrigin);
-    if (!isSameOrigin(req.headers, origin)) return reject(socket, 403, 'Forbidden');
+    if (!isSameOrigin(req.headers, expectedOrigin(req, services.config, trust))) return reject(socket, 403, 'Forbidden');
     const token = parseCookies(req.headers.cookie)[sessionCookieName];
     const session = token ? await validateSessionToken(services.db, token, services.config.sessionTimeouts).catch(() => null) : null;
     if (!session) return reject(socket, 401, 'Unauthorized');

@@ -140,7 +140,8 @@ describe('the live room', () => {
     const representativesOnly = await scheduleSession(handle.db, { id: daniel!.id, role: 'facilitator', organizationId: null, isRepresentative: false }, roundId, sessionSchema.parse({ title: 'Representatives', startsAt: '2026-12-03T09:00:00Z', agenda: 'One', attendees: 'representatives' }));
     const taras = await as('taras');
     expect(await ask(taras, 'session:join', { sessionId: representativesOnly.id })).toEqual({ ok: false, error: 'forbidden' });
-    await platform.services.realtime.userChanged(tarasId, { isRepresentative: true });
+    await handle.db.update(users).set({ isRepresentative: true }).where(eq(users.id, tarasId));
+    await platform.services.access.changed({ userId: tarasId, reason: 'representative-changed' });
     expect((await ask(taras, 'session:join', { sessionId: representativesOnly.id })).ok).toBe(true);
   });
 

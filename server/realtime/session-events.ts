@@ -55,6 +55,22 @@ export async function recheckSessionRooms(io: SocketServer, db: Database, roundI
   }
 }
 
+/**
+ * One socket's person changed (a representative status): it leaves the session rooms it may no
+ * longer attend, and is told, so no later state reaches it.
+ */
+export async function recheckSocketSessionRooms(socket: { rooms: Set<string>; data: unknown; leave(room: string): void; emit(event: string, payload: unknown): boolean }, db: Database) {
+  for (const room of socket.rooms) {
+    if (!room.startsWith('session:')) continue;
+    const sessionId = room.slice('session:'.length);
+    if (!z.uuid().safeParse(sessionId).success) continue; // the person's own sign-in session room
+    const found = await getSession(db, sessionId).catch(() => null);
+    if (found && can((socket.data as SocketData).user, 'attend', sessionResource(found.session, found.facts))) continue;
+    socket.leave(room);
+    socket.emit('session:refused', { sessionId });
+  }
+}
+
 const ref = z.object({ sessionId: z.uuid() });
 
 /**
