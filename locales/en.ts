@@ -251,8 +251,8 @@ export const en = {
   'audit.actions.permission-refused': 'Action refused',
 
   'outbox.title': 'Mail outbox',
-  'outbox.introOutbox': 'No mail server is configured (SMTP_URL), so mails wait here. Pass links on by hand if needed.',
-  'outbox.introSmtp': 'Every mail sent, and whether the mail server accepted it.',
+  'outbox.introOutbox': 'No mail server is configured (SMTP_URL), so mails wait here. Pass links on by hand if needed: a one-time link shows only while it can still be used.',
+  'outbox.introSmtp': 'Every mail sent, and whether the mail server accepted it. Once a mail is sent, its one-time links are hidden here.',
   'outbox.to': 'To {to}',
   'outbox.sent': 'delivered to the mail server',
   'outbox.notSent': 'not sent (no mail server)',

@@ -253,8 +253,8 @@ export const es: Record<keyof typeof en, string> = {
   'audit.actions.permission-refused': 'Acción denegada',
 
   'outbox.title': 'Bandeja de salida',
-  'outbox.introOutbox': 'No hay ningún servidor de correo configurado (SMTP_URL), por lo que los mensajes esperan aquí. Transmita los enlaces usted mismo si es necesario.',
-  'outbox.introSmtp': 'Todos los mensajes enviados, y si el servidor de correo los aceptó.',
+  'outbox.introOutbox': 'No hay ningún servidor de correo configurado (SMTP_URL), por lo que los mensajes esperan aquí. Transmita los enlaces usted mismo si es necesario: un enlace de un solo uso solo se muestra mientras todavía puede usarse.',
+  'outbox.introSmtp': 'Todos los mensajes enviados, y si el servidor de correo los aceptó. Una vez enviado un mensaje, sus enlaces de un solo uso se ocultan aquí.',
   'outbox.to': 'Para {to}',
   'outbox.sent': 'entregado al servidor de correo',
   'outbox.notSent': 'no enviado (no hay servidor de correo)',

@@ -253,8 +253,8 @@ export const fr: Record<keyof typeof en, string> = {
   'audit.actions.permission-refused': 'Action refusée',
 
   'outbox.title': 'Boîte d’envoi',
-  'outbox.introOutbox': 'Aucun serveur de messagerie n’est configuré (SMTP_URL) : les messages attendent donc ici. Transmettez les liens vous-même si nécessaire.',
-  'outbox.introSmtp': 'Tous les messages envoyés, et s’ils ont été acceptés par le serveur de messagerie.',
+  'outbox.introOutbox': 'Aucun serveur de messagerie n’est configuré (SMTP_URL) : les messages attendent donc ici. Transmettez les liens vous-même si nécessaire : un lien à usage unique n’apparaît que tant qu’il peut encore servir.',
+  'outbox.introSmtp': 'Tous les messages envoyés, et s’ils ont été acceptés par le serveur de messagerie. Une fois un message envoyé, ses liens à usage unique sont masqués ici.',
   'outbox.to': 'À {to}',
   'outbox.sent': 'remis au serveur de messagerie',
   'outbox.notSent': 'non envoyé (aucun serveur de messagerie)',
