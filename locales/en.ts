@@ -405,6 +405,8 @@ export const en = {
   'paper.save.offline': 'Offline: your changes are kept here and sent when the connection returns',
   'paper.save.closed': "Editing has closed: changes since are not kept",
   'paper.save.denied': 'No access',
+  'paper.save.throttled': 'Too much was sent at once: paused for a moment. Nothing is lost; it resumes by itself.',
+  'paper.save.too-large': 'This document has reached its maximum size: changes that enlarge it are not kept. Reload the page to go on within the limit.',
   'paper.words': '{count} words',
   'paper.wordsOfLimit': '{count} of {limit} words',
   'paper.here': 'Here now:',

@@ -407,6 +407,8 @@ export const es: Record<keyof typeof en, string> = {
   'paper.save.offline': 'Sin conexión: sus cambios se conservan aquí y se enviarán cuando vuelva la conexión',
   'paper.save.closed': "La redacción está cerrada: los cambios posteriores no se guardan",
   'paper.save.denied': 'Sin acceso',
+  'paper.save.throttled': 'Se envió demasiado a la vez: pausa de un momento. No se pierde nada; se reanuda por sí solo.',
+  'paper.save.too-large': 'Este documento ha alcanzado su tamaño máximo: los cambios que lo amplían no se conservan. Vuelva a cargar la página para continuar dentro del límite.',
   'paper.words': '{count} palabras',
   'paper.wordsOfLimit': '{count} de {limit} palabras',
   'paper.here': 'Aquí ahora:',

@@ -407,6 +407,8 @@ export const fr: Record<keyof typeof en, string> = {
   'paper.save.offline': 'Hors ligne : vos modifications sont conservées ici et seront envoyées au retour de la connexion',
   'paper.save.closed': "La rédaction est close : les modifications faites depuis ne sont pas gardées",
   'paper.save.denied': 'Aucun accès',
+  'paper.save.throttled': 'Trop de données envoyées d’un coup : pause d’un instant. Rien n’est perdu ; l’envoi reprend de lui-même.',
+  'paper.save.too-large': 'Ce document a atteint sa taille maximale : les modifications qui l’agrandissent ne sont pas conservées. Rechargez la page pour continuer dans la limite.',
   'paper.words': '{count} mots',
   'paper.wordsOfLimit': '{count} mots sur {limit}',
   'paper.here': 'Présents en ce moment :',

@@ -29,6 +29,8 @@ export interface PlatformOptions {
   /** Open an already open database instead of the configured one (tests). */
   database?: DatabaseHandle;
   log?: (message: string) => void;
+  /** A smaller bound on a shared document's size (tests of the bound). */
+  maxDocumentBytes?: number;
 }
 
 export interface Platform {
@@ -59,7 +61,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const background = createBackgroundWork(log);
   const base = { db: database.db, config, mailer, access, background, ...createRateLimiters() };
   const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
-  const collaboration = createCollaboration(base, log);
+  const collaboration = createCollaboration(base, log, { maxDocumentBytes: options.maxDocumentBytes });
   const services: Services = {
     ...base,
     realtime: {
