@@ -654,6 +654,8 @@ export const en = {
   'sessions.kind.point-of-order': "point of order",
   'sessions.moveTo': "Move to this item",
   'sessions.present': "Present ({count})",
+  'sessions.presentOrganizations': 'Organizations present ({count})',
+  'sessions.presentWhoHint': 'Who attends, person by person, is part of IOM’s record of the session: facilitators and the secretariat see it.',
   'sessions.iomStaff': "IOM",
   'sessions.next': "Next speakers",
   'sessions.projector': "Projector view",

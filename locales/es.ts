@@ -656,6 +656,8 @@ export const es: Record<keyof typeof en, string> = {
   'sessions.kind.point-of-order': "cuestión de orden",
   'sessions.moveTo': "Pasar a este punto",
   'sessions.present': "Presentes ({count})",
+  'sessions.presentOrganizations': 'Organizaciones presentes ({count})',
+  'sessions.presentWhoHint': 'Quién asiste, persona por persona, forma parte del acta de la sesión que lleva la OIM: la ven los facilitadores y la secretaría.',
   'sessions.iomStaff': "OIM",
   'sessions.next': "Próximos oradores",
   'sessions.projector': "Vista para proyector",

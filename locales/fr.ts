@@ -656,6 +656,8 @@ export const fr: Record<keyof typeof en, string> = {
   'sessions.kind.point-of-order': "motion d’ordre",
   'sessions.moveTo': "Passer à ce point",
   'sessions.present': "Présents ({count})",
+  'sessions.presentOrganizations': 'Organisations présentes ({count})',
+  'sessions.presentWhoHint': 'Qui assiste, personne par personne, fait partie du compte rendu de la séance tenu par l’OIM : les facilitateurs et le secrétariat le voient.',
   'sessions.iomStaff': "OIM",
   'sessions.next': "Orateurs suivants",
   'sessions.projector': "Vue pour projecteur",

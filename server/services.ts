@@ -11,7 +11,11 @@ import type { CommentView, Place, ThreadView } from '../domain/comments/threads.
 import type { Present, SessionState } from '../domain/sessions/sessions.ts';
 import type { AccessEvents } from './access-events.ts';
 
-export type PresenceChange = { sessionId: string } & ({ joined: Present } | { left: string } | { present: Present[] });
+/**
+ * Someone arrived in or left a session's room: `present` is everyone there now. IOM staff are
+ * told who (`joined`, `left`); participants get the organizations present (see `presenceFor`).
+ */
+export type PresenceChange = { sessionId: string; present: Present[] } & ({ joined: Present } | { left: string } | object);
 
 export interface Services {
   db: Database;

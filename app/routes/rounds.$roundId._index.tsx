@@ -22,12 +22,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const papers = await listRoundPapers(context.services.db, round.id);
   const own = user.organizationId ? papers.find((p) => p.organizationId === user.organizationId) ?? null : null;
   const ownResource = user.organizationId ? ({ type: 'paper', organizationId: user.organizationId, round: facts } as const) : null;
+  const paperOf = (organizationId: string) => ({ type: 'paper', organizationId, round: facts }) as const;
   return {
     // Stored sanitized; sanitized again on the way out, as every piece of rich text is.
     round: { ...round, framing: sanitizePaperHtml(round.framing) },
     invited,
-    // Others' papers are listed for IOM staff; observers see their own organization's.
-    papers: user.role === 'observer' ? [] : papers,
+    // Each paper as `can` says: how far it is (IOM staff; its own members, who see it above),
+    // and, once submitted, a link for whoever may read its submitted versions (as the round's
+    // visibility allows, for the other invited organizations).
+    papers: papers
+      .filter((p) => p.organizationId !== user.organizationId)
+      .map((p) => ({ ...p, readable: p.versions > 0 && can(user, 'read-submitted', paperOf(p.organizationId)) }))
+      .filter((p) => p.readable || can(user, 'read-progress', paperOf(p.organizationId))),
     own,
     canStart: !own && ownResource !== null && can(user, 'start', ownResource),
     canEdit: can(user, 'edit', { type: 'round', round: facts }),
@@ -144,7 +150,7 @@ export default function RoundPage() {
               <ul className="plain-list">
                 {papers.map((p) => (
                   <li key={p.id}>
-                    {p.versions > 0 ? <Link to={`/rounds/${round.id}/papers/${p.id}`}>{p.organizationName}</Link> : p.organizationName} ·{' '}
+                    {p.readable ? <Link to={`/rounds/${round.id}/papers/${p.id}`}>{p.organizationName}</Link> : p.organizationName} ·{' '}
                     {p.versions > 0 ? t('round.paperSubmitted', { count: p.versions, date: format.dateTime(p.lastSubmittedAt) }) : t('round.paperInProgress')}
                   </li>
                 ))}

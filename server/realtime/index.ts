@@ -10,7 +10,8 @@ import { parseCookies, sessionCookieName } from '../cookies.ts';
 import { compileTrustProxy, expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';
-import { recheckSessionRooms, recheckSocketSessionRooms, registerSessionEvents, sessionRoom } from './session-events.ts';
+import { attendanceRoom, recheckSessionRooms, recheckSocketSessionRooms, registerSessionEvents, sessionRoom } from './session-events.ts';
+import { organizationsPresent } from '../../domain/sessions/sessions.ts';
 import { commentBroadcasts, registerCommentEvents, type WatchedPlaces } from './comment-events.ts';
 
 export interface SocketData {
@@ -78,7 +79,12 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
       io.to(sessionRoom(state.id)).emit('session:state', state);
     },
     presenceChanged(change) {
-      io.to(sessionRoom(change.sessionId)).emit('session:presence', change);
+      const room = sessionRoom(change.sessionId);
+      const { present, ...rest } = change;
+      // Person by person to those who may read the attendance (IOM staff) …
+      io.to(attendanceRoom(change.sessionId)).emit('session:presence', 'joined' in rest || 'left' in rest ? rest : { sessionId: change.sessionId, present });
+      // … and the organizations present to everyone else in the room.
+      io.to(room).except(attendanceRoom(change.sessionId)).emit('session:presence', { sessionId: change.sessionId, present: organizationsPresent(present) });
     },
     organizationChanged(organizationId) {
       io.to(`organization:${organizationId}`).emit('organization:changed', { organizationId });

@@ -21,6 +21,8 @@ import {
   linkPapers,
   moveToItem,
   openSession,
+  presenceFor,
+  presentIn,
   removeRequest,
   reorderRequest,
   requestFloor,
@@ -36,6 +38,8 @@ import { defineEvent } from './define-event.ts';
 import type { AppSocket, SocketData } from './index.ts';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Those in a session's room who may read its attendance person by person (IOM staff). */
+export const attendanceRoom = (sessionId: string) => `attendance:${sessionId}`;
 
 /**
  * A round changed (invitations, phase): whoever is in one of its sessions' rooms and may no
@@ -109,16 +113,18 @@ export function registerSessionEvents(socket: AppSocket, services: Omit<Services
     await socket.leave(sessionRoom(sessionId));
     const stillHere = (await socket.nsp.in(sessionRoom(sessionId)).fetchSockets()).some((s) => (s.data as { user?: { id: string } }).user?.id === me().id);
     if (stillHere) return;
-    if (await leave(db, me().id, sessionId)) services.realtime.presenceChanged({ sessionId, left: me().id });
+    await socket.leave(attendanceRoom(sessionId));
+    if (await leave(db, me().id, sessionId)) services.realtime.presenceChanged({ sessionId, left: me().id, present: await presentIn(db, sessionId) });
   };
 
   defineEvent(socket, services, 'session:join', ref, ({ sessionId }) =>
     serially(async () => {
-      const { state, present, joined: arrived } = await join(db, me(), sessionId);
+      const { state, present, joined: arrived, resource } = await join(db, me(), sessionId);
       await socket.join(sessionRoom(sessionId));
+      if (can(me(), 'read-attendance', resource)) await socket.join(attendanceRoom(sessionId));
       joined.add(sessionId);
-      if (arrived) services.realtime.presenceChanged({ sessionId, joined: arrived });
-      return { state, present };
+      if (arrived) services.realtime.presenceChanged({ sessionId, joined: arrived, present });
+      return { state, present: presenceFor(me(), resource, present) };
     }),
   );
   defineEvent(socket, services, 'session:leave', ref, ({ sessionId }) =>
