@@ -434,6 +434,7 @@ export const en = {
   'paper.diff.to': "to",
   'paper.diff.compare': "Compare",
   'paper.diff.unknownVersion': "One of these versions does not exist. Choose two versions from the lists.",
+  'paper.diff.tooDifferent': 'The versions differ too much to show word by word; here they are side by side.',
   'paper.diff.between': "Version {from} ({fromDate}) → version {to} ({toDate})",
   'paper.diff.legend': "Added text is underlined in green, removed text struck through in red.",
   'paper.diff.added': "added",

@@ -436,6 +436,7 @@ export const es: Record<keyof typeof en, string> = {
   'paper.diff.to': "a",
   'paper.diff.compare': "Comparar",
   'paper.diff.unknownVersion': "Una de estas versiones no existe. Elija dos versiones de las listas.",
+  'paper.diff.tooDifferent': 'Las versiones difieren demasiado para compararlas palabra por palabra; aquí están una al lado de la otra.',
   'paper.diff.between': "Versión {from} ({fromDate}) → versión {to} ({toDate})",
   'paper.diff.legend': "El texto añadido aparece subrayado en verde y el texto suprimido tachado en rojo.",
   'paper.diff.added': "añadido",

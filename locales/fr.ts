@@ -436,6 +436,7 @@ export const fr: Record<keyof typeof en, string> = {
   'paper.diff.to': "à",
   'paper.diff.compare': "Comparer",
   'paper.diff.unknownVersion': "L’une de ces versions n’existe pas. Choisissez deux versions dans les listes.",
+  'paper.diff.tooDifferent': 'Les versions diffèrent trop pour être comparées mot à mot ; les voici côte à côte.',
   'paper.diff.between': "De la version {from} ({fromDate}) à la version {to} ({toDate})",
   'paper.diff.legend': "Le texte ajouté est souligné en vert, le texte supprimé barré en rouge.",
   'paper.diff.added': "ajouté",
