@@ -48,9 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireUser(request, context);
   const { round, facts } = await getRound(context.services.db, params.roundId ?? '').catch((e) => domainErrorResponse(e) as never);
   const form = await request.formData();
-  if (form.get('intent') !== 'start-paper' || !user.organizationId) throw new Response('Bad request', { status: 400 });
-  await requirePermission(context, user, 'start', { type: 'paper', organizationId: user.organizationId, round: facts });
-  const paper = await startPaper(context.services.db, { roundId: round.id, organizationId: user.organizationId, userId: user.id, language: resolveLocale(request, user) });
+  if (form.get('intent') !== 'start-paper') throw new Response('Bad request', { status: 400 });
+  // Someone of no organization has no paper to start: refused (and audited) like anyone else.
+  const organizationId = user.organizationId ?? '';
+  await requirePermission(context, user, 'start', { type: 'paper', organizationId, round: facts });
+  const paper = await startPaper(context.services.db, { roundId: round.id, organizationId, userId: user.id, language: resolveLocale(request, user) });
   return redirect(`/rounds/${round.id}/papers/${paper.id}`);
 }
 

@@ -1,0 +1,121 @@
+/**
+ * The access table (tests/security/access-table.ts) over HTTP, on the production build: every
+ * page and every action, for each kind of person. A refusal is a 403 whose audit entry names
+ * the person, and changes nothing; every route of the build has an entry; docs/security.md is
+ * the table as generated from the list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { and, eq, gte } from 'drizzle-orm';
+import { auditLog } from '../../db/schema.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createPlatform, type Platform } from '../../server/platform.ts';
+import { openTestDatabase } from '../setup/database.ts';
+import { actions, pages, type ActionCase, type HttpAnswer } from '../security/access-table.ts';
+import { rowCounts } from '../security/counts.ts';
+import { buildFixture, people, type Fixture, type Who } from '../security/fixture.ts';
+import { securityDocument } from '../security/document.ts';
+import { formBody } from '../security/http.ts';
+
+if (!fs.existsSync('build/server/index.js')) {
+  throw new Error('The production build is missing: run `npm run build` before these tests (npm test does).');
+}
+
+let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+let platform: Platform;
+let fx: Fixture;
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  platform = await createPlatform({ config: loadConfig({ NODE_ENV: 'test' }), web: 'build', database: handle, log: () => {} });
+  const base = await platform.listen(0, '127.0.0.1');
+  fx = await buildFixture(handle.db, base);
+});
+
+afterAll(async () => {
+  await platform.close();
+  await handle.dispose();
+});
+
+async function send(pathname: string, cookie: string | undefined, init: { method?: string; form?: Array<[string, string]>; files?: ActionCase['files'] } = {}) {
+  const headers: Record<string, string> = { origin: fx.base };
+  if (cookie) headers.cookie = cookie;
+  let body: string | FormData | undefined;
+  if (init.method === 'POST') {
+    const encoded = formBody(init.form ?? [], init.files);
+    body = encoded.body;
+    if (encoded.type) headers['content-type'] = encoded.type;
+  }
+  return fetch(`${fx.base}${pathname}`, { method: init.method ?? 'GET', headers, body, redirect: 'manual' });
+}
+
+async function expectAnswer(response: Response, expected: HttpAnswer, who: Who, actorId: string | null, since: Date) {
+  if (expected === 'login') {
+    expect(response.status, who).toBe(302);
+    expect(response.headers.get('location'), who).toMatch(/^\/login/);
+    return;
+  }
+  expect(response.status, `${who}: ${(await response.clone().text()).slice(0, 200)}`).toBe(expected);
+  if (expected === 403) {
+    // Every refusal is in the audit log, under the person refused.
+    const refused = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'permission-refused'), eq(auditLog.actorId, actorId!), gte(auditLog.at, since)));
+    expect(refused.length, `${who}: the refusal is audited`).toBeGreaterThan(0);
+  }
+}
+
+const id = (who: Who) => (who === 'visitor' ? null : fx.person[who].id);
+
+describe('every page, for each kind of person', () => {
+  for (const c of pages) {
+    for (const who of people) {
+      it(`${c.name} (${c.route}): ${who} → ${c.expect[who]}`, async () => {
+        const since = new Date(Date.now() - 1000);
+        const response = await send(c.path(fx), who === 'visitor' ? undefined : fx.cookie[who]);
+        await expectAnswer(response, c.expect[who], who, id(who), since);
+      });
+    }
+  }
+});
+
+describe('every action, for each kind of person', () => {
+  for (const c of actions) {
+    for (const who of people) {
+      it(`${c.name} (${c.route}): ${who} → ${c.expect[who]}`, async () => {
+        const prepared = (await c.prepare?.(fx, who)) ?? {};
+        let cookie = who === 'visitor' ? undefined : fx.cookie[who];
+        let actorId = id(who);
+        if (c.fresh && who !== 'visitor') {
+          const person = await fx.freshPerson(who);
+          cookie = person.cookie;
+          actorId = person.id;
+        }
+        const before = await rowCounts(handle.db);
+        const since = new Date(Date.now() - 1000);
+        const response = await send(c.path(fx, prepared), cookie, { method: 'POST', form: c.form(fx, prepared), files: c.files });
+        await expectAnswer(response, c.expect[who], who, actorId, since);
+        // Refused: nothing changed.
+        if (c.expect[who] === 403 || c.expect[who] === 'login') expect(await rowCounts(handle.db), who).toEqual(before);
+      });
+    }
+  }
+});
+
+describe('the table is complete and published', () => {
+  it('has an entry for every loader and every action of the build', async () => {
+    const build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as { routes: Record<string, { module: { loader?: unknown; action?: unknown } }> };
+    const missing: string[] = [];
+    for (const [routeId, route] of Object.entries(build.routes)) {
+      if (route.module.loader && !pages.some((c) => c.route === routeId)) missing.push(`loader of ${routeId}`);
+      if (route.module.action && !actions.some((c) => c.route === routeId)) missing.push(`action of ${routeId}`);
+    }
+    expect(missing, 'add them to tests/security/access-table.ts').toEqual([]);
+    const known = new Set(Object.keys(build.routes));
+    expect([...pages, ...actions].map((c) => c.route).filter((r) => !known.has(r)), 'entries for routes that do not exist').toEqual([]);
+  });
+
+  it('is what docs/security.md shows (run `npm run docs:security` after changing the list)', () => {
+    expect(fs.readFileSync('docs/security.md', 'utf8')).toBe(securityDocument(fs.readFileSync('docs/security.md', 'utf8')));
+  });
+});

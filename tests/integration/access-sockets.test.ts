@@ -1,0 +1,77 @@
+/**
+ * The access table (tests/security/access-table.ts) over socket.io: every event, for each kind
+ * of person, on a real server. A refusal is an error acknowledgement whose audit entry names
+ * the person, and changes nothing; every event the server registers has an entry.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, gte } from 'drizzle-orm';
+import type { Socket } from 'socket.io-client';
+import { auditLog } from '../../db/schema.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createPlatform, type Platform } from '../../server/platform.ts';
+import { definedEvents } from '../../server/realtime/define-event.ts';
+import { openTestDatabase } from '../setup/database.ts';
+import { openSocket } from '../support/socket-client.ts';
+import { events, type SocketAnswer } from '../security/access-table.ts';
+import { rowCounts } from '../security/counts.ts';
+import { buildFixture, people, type Fixture, type Who } from '../security/fixture.ts';
+
+let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+let platform: Platform;
+let fx: Fixture;
+const sockets: Partial<Record<Who, Socket>> = {};
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  platform = await createPlatform({ config: loadConfig({ NODE_ENV: 'test' }), web: 'build', database: handle, log: () => {} });
+  const base = await platform.listen(0, '127.0.0.1');
+  fx = await buildFixture(handle.db, base);
+  for (const who of people) if (who !== 'visitor') sockets[who] = await openSocket(base, fx.cookie[who]);
+});
+
+afterAll(async () => {
+  Object.values(sockets).forEach((s) => s?.close());
+  await platform.close();
+  await handle.dispose();
+});
+
+type Ack = { ok: boolean; error?: string };
+
+function answerOf(ack: Ack): SocketAnswer | string {
+  if (ack.ok) return 'ok';
+  if (ack.error === 'invalid-payload') return 'invalid';
+  return ack.error ?? 'no answer';
+}
+
+describe('every socket event, for each kind of person', () => {
+  it('refuses the handshake of a visitor', async () => {
+    await expect(openSocket(fx.base, '')).rejects.toThrow('unauthorized');
+  });
+
+  for (const c of events) {
+    for (const who of people) {
+      if (who === 'visitor') continue;
+      it(`${c.name} (${c.event}): ${who} → ${c.expect[who]}`, async () => {
+        const socket = sockets[who]!;
+        const prepared = (await c.prepare?.(fx)) ?? {};
+        if (c.joinSession) await socket.timeout(5000).emitWithAck('session:join', { sessionId: prepared.sessionId });
+        const before = await rowCounts(handle.db);
+        const since = new Date(Date.now() - 1000);
+        const ack = (await socket.timeout(5000).emitWithAck(c.event, c.payload(fx, prepared))) as Ack;
+        expect(answerOf(ack), JSON.stringify(ack)).toBe(c.expect[who]);
+        if (c.expect[who] !== 'ok') expect(await rowCounts(handle.db), 'a refusal changes nothing').toEqual(before);
+        if (c.expect[who] === 'forbidden') {
+          const refused = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'permission-refused'), eq(auditLog.actorId, fx.person[who].id), gte(auditLog.at, since)));
+          expect(refused.length, 'the refusal is audited').toBeGreaterThan(0);
+        }
+      });
+    }
+  }
+
+  it('has an entry for every event the server handles', () => {
+    expect(definedEvents.size).toBeGreaterThan(30);
+    const listed = new Set(events.map((c) => c.event));
+    expect([...definedEvents].filter((e) => !listed.has(e)), 'add them to tests/security/access-table.ts').toEqual([]);
+    expect([...listed].filter((e) => !definedEvents.has(e)), 'entries for events that do not exist').toEqual([]);
+  });
+});
