@@ -41,7 +41,8 @@ export function inputGuard() {
     }
     const declared = String(req.headers['content-type'] ?? '').trim();
     const type = declared.split(';')[0]!.trim().toLowerCase();
-    if (!declared && bytes.length === 0) {
+    // An empty body is an empty form, whatever it says it is: there is nothing to misread.
+    if (bytes.length === 0) {
       bodies.set(req, { bytes, contentType: 'application/x-www-form-urlencoded' });
       return next();
     }

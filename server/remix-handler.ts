@@ -37,11 +37,26 @@ export function remixHandler(options: {
   };
 }
 
+/**
+ * The request's headers for Remix. The Origin of a mutation was checked already (security.ts);
+ * Remix checks it again against `X-Forwarded-Host` or `Host` and answered 500 when they differed
+ * (a proxy's Host, or a forged forwarded host): Remix is given the host of that checked origin,
+ * and no forwarded host, which nothing here believes unless a trusted proxy sent it.
+ */
 function headersOf(req: ExpressRequest): Headers {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
+    if (name === 'x-forwarded-host') continue;
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
+  }
+  const origin = headers.get('origin');
+  if (origin && origin !== 'null') {
+    try {
+      headers.set('host', new URL(origin).host);
+    } catch {
+      headers.delete('origin');
+    }
   }
   return headers;
 }

@@ -81,13 +81,24 @@ export function expectedOrigin(req: IncomingRequest, config: Pick<Config, 'appOr
   return config.appOriginConfigured ? config.appOrigin : requestOrigin(req, trust);
 }
 
-/** Whether a request's Origin (or, lacking it, its Referer) is ours. */
+/**
+ * Whether a request's Origin (or, lacking it, its Referer) is ours. The expected origin must be
+ * a real one (a `Host` such as `a b` makes none), so that nothing downstream fails to parse it.
+ */
 export function isSameOrigin(
   headers: Record<string, string | string[] | undefined>,
   expected: string,
 ): boolean {
   const origin = headers.origin ?? refererOrigin(headers.referer);
-  return typeof origin === 'string' && origin === expected;
+  return typeof origin === 'string' && origin === expected && isOrigin(expected);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
 }
 
 function refererOrigin(referer: string | string[] | undefined): string | undefined {
