@@ -149,6 +149,7 @@ async function assertNameFree(db: Database, name: string, exceptId?: string) {
 
 /** A member of an organization, checked to belong to it. */
 export async function getMember(db: Database, organizationId: string, userId: string) {
+  if (!z.uuid().safeParse(organizationId).success || !z.uuid().safeParse(userId).success) throw new NotFound('member');
   const [member] = await db
     .select({ id: users.id, name: users.name, organizationId: users.organizationId, isRepresentative: users.isRepresentative })
     .from(users)
