@@ -21,4 +21,30 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).demoSeed).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', DEMO_SEED: '1' }).demoSeed).toBe(true);
   });
+
+  it('builds links from APP_ORIGIN; the embedded demo defaults to http://localhost:<PORT>', () => {
+    expect(loadConfig({})).toMatchObject({ appOrigin: 'http://localhost:3000', appOriginConfigured: false });
+    expect(loadConfig({ PORT: '8080', NODE_ENV: 'production' })).toMatchObject({ appOrigin: 'http://localhost:8080', appOriginConfigured: false });
+    expect(loadConfig({ APP_ORIGIN: 'https://consult.example.org/' })).toMatchObject({ appOrigin: 'https://consult.example.org', appOriginConfigured: true });
+    expect(() => loadConfig({ APP_ORIGIN: 'https://consult.example.org/some/path' })).toThrow(/APP_ORIGIN[\s\S]*without a path/);
+  });
+
+  it('requires APP_ORIGIN when serving on DATABASE_URL in production, in one line', () => {
+    const start = () => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.org/consult' });
+    expect(start).toThrow(/^APP_ORIGIN must be set when serving on DATABASE_URL in production/);
+    try {
+      start();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.org/consult', APP_ORIGIN: 'https://consult.example.org' }).appOrigin).toBe('https://consult.example.org');
+    // Development on a database server keeps the localhost default.
+    expect(loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/consult' }).appOrigin).toBe('http://localhost:3000');
+  });
+
+  it('believes no proxy unless TRUST_PROXY names one', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  });
 });
