@@ -7,8 +7,8 @@
  * - Beyond the bytes or the messages allowed, the socket is closed with 4429 and a reason the
  *   editor shows; the provider reconnects after a pause and nothing typed is lost (Yjs resends
  *   what the server has not acknowledged).
- * - Presence (awareness: carets, names) beyond 10 a second per connection is not relayed: the
- *   next one carries the same information.
+ * - Presence (awareness: carets, names) beyond 10 a second per connection is held back, and
+ *   only the latest held is relayed when the rate allows: a caret never stays where it was.
  * - A document may not grow beyond `maxDocumentBytes` (see `documentSizeLimit`).
  *
  * Limits are per node; with several nodes a person's share is per node (ADR 014).
@@ -91,9 +91,26 @@ export function createFloodGate(log: (message: string) => void) {
       }
       person.sockets += 1;
       const budget = person;
+      /** The latest presence held back, relayed when the rate allows (a later one replaces it). */
+      let heldPresence: unknown[] | null = null;
+      let presenceTimer: NodeJS.Timeout | null = null;
+      const relayHeldPresence = () => {
+        presenceTimer = null;
+        if (!heldPresence || closing) return;
+        if (!connection.awareness.take()) {
+          presenceTimer = setTimeout(relayHeldPresence, 100);
+          return;
+        }
+        const args = heldPresence;
+        heldPresence = null;
+        if (typeof args[0] === 'object' && args[0] !== null) admitted.add(args[0]);
+        emit('message', ...args);
+      };
       ws.once('close', () => {
         budget.sockets -= 1;
         if (budget.sockets <= 0) people.delete(userId);
+        if (presenceTimer) clearTimeout(presenceTimer);
+        heldPresence = null;
       });
 
       const emit = ws.emit.bind(ws);
@@ -114,7 +131,11 @@ export function createFloodGate(log: (message: string) => void) {
         const size = byteLength(data);
         if (!connection.messages.take() || !budget.messages.take()) return refuse(floodClose.tooManyMessages);
         if (!connection.bytes.take(size) || !budget.bytes.take(size)) return refuse(floodClose.tooMuchData);
-        if (isAwareness(data) && !connection.awareness.take()) return false; // not relayed
+        if (isAwareness(data) && (heldPresence !== null || !connection.awareness.take())) {
+          heldPresence = args;
+          presenceTimer ??= setTimeout(relayHeldPresence, 100);
+          return false;
+        }
         if (typeof data === 'object' && data !== null) admitted.add(data);
         return emit(event, ...args);
       }) as typeof ws.emit;

@@ -230,6 +230,21 @@ describe('limits on what one connection sends', () => {
     for (let i = 0; i < 2000; i++) noisy.provider.awareness!.setLocalStateField('cursor', { at: i });
     await new Promise((r) => setTimeout(r, 1000));
     expect(received).toBeLessThan(100);
+    // What is held back is the latest: the others end up seeing where the caret really is.
+    const seen = () => (watcher.provider.awareness!.getStates().get(noisyId) as { cursor?: { at: number } } | undefined)?.cursor?.at;
+    await eventually(() => seen() === 1999);
+  });
+
+  it('relays the last position of a caret moving faster than presence is relayed', async () => {
+    const watcher = editor(await signIn('olena@a.test'));
+    const mover = editor(await signIn('olena@a.test'));
+    await Promise.all([watcher.ready, mover.ready]);
+    for (let i = 0; i < 40; i++) {
+      mover.provider.awareness!.setLocalStateField('cursor', { at: i });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const seen = () => (watcher.provider.awareness!.getStates().get(mover.doc.clientID) as { cursor?: { at: number } } | undefined)?.cursor?.at;
+    await eventually(() => seen() === 39, 3000);
   });
 
   it('refuses a 21st collaboration socket from one signed-in session', async () => {
