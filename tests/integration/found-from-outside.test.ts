@@ -91,7 +91,7 @@ describe('no link poisoning', () => {
     // A Host that is evil itself, with a matching Origin.
     const evil = await raw('POST', '/forgot-password', { ...urlencoded, host: 'evil.example', origin: 'http://evil.example' }, form({ email: fx.person.member.email }));
     expect(evil.status).toBe(200);
-    await platform.services.background.drain();
+    await platform.services.background?.drain();
     const mails = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, fx.person.member.email));
     expect(mails.length).toBeGreaterThan(0);
     for (const mail of received.filter((m) => m.includes(fx.person.member.email))) expect(mail).not.toContain('evil.example');
@@ -116,7 +116,7 @@ describe('no link poisoning', () => {
       expect(unknown.ms).toBeLessThan(1000);
       expect(existing.text.includes('a link to reset its password is on its way')).toBe(unknown.text.includes('a link to reset its password is on its way'));
     } finally {
-      await platform.services.background.drain();
+      await platform.services.background?.drain();
       smtpDelayMs = 0;
     }
   });
@@ -127,7 +127,7 @@ describe('no link poisoning', () => {
       const response = await raw('POST', '/forgot-password', { ...urlencoded, host: new URL(fx.base).host, origin: fx.base, 'x-forwarded-for': `198.51.100.${i}` }, form({ email: user.email }));
       expect(response.status, `request ${i + 1}`).toBe(200);
     }
-    await platform.services.background.drain();
+    await platform.services.background?.drain();
     expect(await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, user.id))).toHaveLength(3);
     // Only the latest link works.
     const live = (await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, user.id))).filter((r) => r.expiresAt > new Date());
