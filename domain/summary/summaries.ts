@@ -15,6 +15,7 @@ import { yDocToPaper, paperJsonToHtml, type PaperNodeJson } from '../papers/sani
 import { can, type Actor, type RoundFacts } from '../permissions.ts';
 import { getRound } from '../rounds.ts';
 import { passagesOf, type Passage } from './passages.ts';
+import { isLatestVersion } from '../papers/latest-version.ts';
 import type { CitationRef } from './citations.ts';
 
 export { citationAttrs, citationsIn, coverage, type CitationRef } from './citations.ts';
@@ -37,7 +38,7 @@ export interface Position {
 
 export async function submittedPositions(db: Database, roundId: string): Promise<Position[]> {
   const rows = await db
-    .selectDistinctOn([positionPapers.id], {
+    .select({
       organizationId: organizations.id,
       organizationName: organizations.name,
       areas: organizations.areas,
@@ -50,8 +51,7 @@ export async function submittedPositions(db: Database, roundId: string): Promise
     .from(paperVersions)
     .innerJoin(positionPapers, eq(positionPapers.id, paperVersions.paperId))
     .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
-    .where(eq(positionPapers.roundId, roundId))
-    .orderBy(positionPapers.id, desc(paperVersions.number));
+    .where(and(eq(positionPapers.roundId, roundId), isLatestVersion(paperVersions)));
   return rows
     .map(({ content, ...r }) => ({ ...r, passages: passagesOf(content) }))
     .sort((a, b) => a.organizationName.localeCompare(b.organizationName));

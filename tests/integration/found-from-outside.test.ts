@@ -145,6 +145,23 @@ describe('no link poisoning', () => {
   });
 });
 
+describe('the Secure flag of the session cookie', () => {
+  it('is left off on plain http (the demo on localhost works), and set when the public address is https', async () => {
+    const person = await fx.freshPerson('member');
+    const plain = await raw('POST', '/login', { ...urlencoded, host: new URL(fx.base).host, origin: fx.base }, form({ email: person.email, password: 'correct-horse-battery' }));
+    expect(String(plain.headers['set-cookie'])).not.toMatch(/;\s*Secure/i);
+    const https = await createPlatform({ config: loadConfig({ NODE_ENV: 'production', APP_ORIGIN: 'https://consult.example.org' }), web: 'build', database: handle, log: () => {} });
+    const httpsBase = await https.listen(0, '127.0.0.1');
+    try {
+      const signedIn = await fetch(`${httpsBase}/login`, { method: 'POST', headers: { ...urlencoded, origin: 'https://consult.example.org' }, body: form({ email: person.email, password: 'correct-horse-battery' }), redirect: 'manual' });
+      expect(signedIn.status).toBe(302);
+      expect(signedIn.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    } finally {
+      await https.close();
+    }
+  });
+});
+
 describe('no open redirect after sign-in', () => {
   for (const [label, redirectTo] of [
     ['a tab', '/\t/evil.example/phish'],
