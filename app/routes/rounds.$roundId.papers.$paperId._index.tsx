@@ -61,6 +61,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.get('intent') !== 'submit') throw new Response('Bad request', { status: 400 });
   const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts } as const;
   if (!can(user, 'submit', resource)) {
+    // Someone who may not read the paper gets the refusal alone (the page would refuse them too).
+    if (!can(user, 'read-draft', resource)) await requirePermission(context, user, 'submit', resource);
     const key = user.isRepresentative && user.organizationId === found.paper.organizationId ? 'errors.paper.submissionClosed' : 'errors.paper.onlyRepresentative';
     await requirePermission(context, user, 'submit', resource).catch(() => {});
     return data<FormErrors>({ errors: { form: key } }, { status: 403 });

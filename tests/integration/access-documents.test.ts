@@ -9,29 +9,26 @@ import WebSocket from 'ws';
 import { auditWatermark, refusalsSince } from '../security/audit.ts';
 import { documentKinds } from '../../domain/collaboration/documents.ts';
 import { loadDocument } from '../../domain/collaboration/document-store.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createPlatform, type Platform } from '../../server/platform.ts';
-import { openTestDatabase } from '../setup/database.ts';
+import type { Platform } from '../../server/platform.ts';
+import { openWorld, type World } from '../security/world.ts';
 import { openCoEditor, type CoEditor } from '../support/collab-client.ts';
 import { documents } from '../security/access-table.ts';
-import { buildFixture, people, type Fixture } from '../security/fixture.ts';
+import { people, type Fixture } from '../security/fixture.ts';
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+let world: World;
+let handle: World['handle'];
 let platform: Platform;
 let fx: Fixture;
 const editors: CoEditor[] = [];
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  platform = await createPlatform({ config: loadConfig({ NODE_ENV: 'test' }), web: 'build', database: handle, log: () => {} });
-  const base = await platform.listen(0, '127.0.0.1');
-  fx = await buildFixture(handle.db, base);
+  world = await openWorld();
+  ({ handle, platform, fx } = world);
 });
 
 afterAll(async () => {
   editors.forEach((e) => e.close());
-  await platform.close();
-  await handle.dispose();
+  await world.close();
 });
 
 const stored = async (name: string) => {

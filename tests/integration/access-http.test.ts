@@ -9,33 +9,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditWatermark, refusalsSince } from '../security/audit.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createPlatform, type Platform } from '../../server/platform.ts';
-import { openTestDatabase } from '../setup/database.ts';
+import type { Platform } from '../../server/platform.ts';
+import { openWorld, type World } from '../security/world.ts';
 import { actions, pages, type ActionCase, type HttpAnswer } from '../security/access-table.ts';
 import { rowCounts } from '../security/counts.ts';
-import { buildFixture, people, type Fixture, type Who } from '../security/fixture.ts';
+import { people, type Fixture, type Who } from '../security/fixture.ts';
 import { securityDocument } from '../security/document.ts';
 import { formBody } from '../security/http.ts';
 
-if (!fs.existsSync('build/server/index.js')) {
-  throw new Error('The production build is missing: run `npm run build` before these tests (npm test does).');
-}
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+let world: World;
+let handle: World['handle'];
 let platform: Platform;
 let fx: Fixture;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  platform = await createPlatform({ config: loadConfig({ NODE_ENV: 'test' }), web: 'build', database: handle, log: () => {} });
-  const base = await platform.listen(0, '127.0.0.1');
-  fx = await buildFixture(handle.db, base);
+  world = await openWorld();
+  ({ handle, platform, fx } = world);
 });
 
 afterAll(async () => {
-  await platform.close();
-  await handle.dispose();
+  await world.close();
 });
 
 async function send(pathname: string, cookie: string | undefined, init: { method?: string; form?: Array<[string, string]>; files?: ActionCase['files'] } = {}) {

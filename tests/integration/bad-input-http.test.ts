@@ -7,38 +7,27 @@
  * was (a `console.error`, which a 500 would log, fails the test too).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { RateLimiter } from '../../domain/rate-limiter.ts';
-import { loadConfig } from '../../server/config.ts';
-import { createPlatform, type Platform } from '../../server/platform.ts';
-import { openTestDatabase } from '../setup/database.ts';
+import type { Platform } from '../../server/platform.ts';
+import { openWorld, type World } from '../security/world.ts';
 import { actions, pages, type ActionCase } from '../security/access-table.ts';
 import { rowCounts } from '../security/counts.ts';
-import { buildFixture, people, type Fixture, type Who } from '../security/fixture.ts';
+import { people, type Fixture, type Who } from '../security/fixture.ts';
 import { formBody } from '../security/http.ts';
 
-if (!fs.existsSync('build/server/index.js')) {
-  throw new Error('The production build is missing: run `npm run build` before these tests (npm test does).');
-}
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+let world: World;
+let handle: World['handle'];
 let platform: Platform;
 let fx: Fixture;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  platform = await createPlatform({ config: loadConfig({ NODE_ENV: 'test' }), web: 'build', database: handle, log: () => {} });
-  const base = await platform.listen(0, '127.0.0.1');
-  // Hundreds of requests from one address in a minute: the sign-in limit would answer 429 to
-  // the people these tests sign in, and that limit is tested elsewhere.
-  platform.services.signInLimiter = new RateLimiter(1_000_000, 60_000);
-  fx = await buildFixture(handle.db, base);
+  world = await openWorld({ manySignIns: true });
+  ({ handle, platform, fx } = world);
 });
 
 afterAll(async () => {
-  await platform.close();
-  await handle.dispose();
+  await world.close();
 });
 
 /** The first signed-in person the table lets act (else the first signed-in person). */

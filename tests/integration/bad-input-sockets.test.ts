@@ -9,31 +9,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import { loadConfig } from '../../server/config.ts';
-import { createPlatform, type Platform } from '../../server/platform.ts';
-import { openTestDatabase } from '../setup/database.ts';
+import type { Platform } from '../../server/platform.ts';
+import { openWorld, type World } from '../security/world.ts';
 import { openSocket } from '../support/socket-client.ts';
 import { events, type EventCase } from '../security/access-table.ts';
 import { rowCounts } from '../security/counts.ts';
-import { buildFixture, people, type Fixture, type Who } from '../security/fixture.ts';
+import { people, type Fixture, type Who } from '../security/fixture.ts';
 
-let handle: Awaited<ReturnType<typeof openTestDatabase>>;
+let world: World;
+let handle: World['handle'];
 let platform: Platform;
 let fx: Fixture;
 const sockets: Partial<Record<Who, Socket>> = {};
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  platform = await createPlatform({ config: loadConfig({ NODE_ENV: 'test' }), web: 'build', database: handle, log: () => {} });
-  const base = await platform.listen(0, '127.0.0.1');
-  fx = await buildFixture(handle.db, base);
-  for (const who of people) if (who !== 'visitor') sockets[who] = await openSocket(base, fx.cookie[who]);
+  world = await openWorld();
+  ({ handle, platform, fx } = world);
+  for (const who of people) if (who !== 'visitor') sockets[who] = await openSocket(fx.base, fx.cookie[who]);
 });
 
 afterAll(async () => {
   Object.values(sockets).forEach((s) => s?.close());
-  await platform.close();
-  await handle.dispose();
+  await world.close();
 });
 
 function actor(c: EventCase): Exclude<Who, 'visitor'> {
