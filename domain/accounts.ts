@@ -102,7 +102,9 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const email = normalizeEmail(input.email);
   const mailId = await db.transaction(async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1);
+    // The account's row is locked: requests for one account take their turn, so the count of
+    // recent links below is exact even when many arrive at once.
+    const [user] = await tx.select().from(users).where(eq(users.email, email)).limit(1).for('update');
     await recordAudit(tx, { action: 'password-reset-requested', subject: email, ip: input.ip, actorId: user?.id });
     if (!user || user.disabledAt) return null;
     const [recent] = await tx

@@ -26,7 +26,7 @@ export const collaborationLimits = {
   },
   person: {
     bytes: { burst: 8 * 1024 * 1024, perSecond: 512 * 1024 },
-    messages: { burst: 600, perSecond: 120 },
+    messages: { burst: 1000, perSecond: 200 },
   },
   /** A document's stored state: about 80 times a 100,000-character paper. */
   maxDocumentBytes: 8 * 1024 * 1024,
