@@ -35,7 +35,6 @@ let organizationA: string;
 let paperName: string;
 let floodName: string;
 let summaryName: string;
-let roundId: string;
 
 async function signIn(email: string) {
   const response = await fetch(`${base}/login`, {
@@ -94,7 +93,6 @@ beforeAll(async () => {
   };
   for (const [who, user] of Object.entries(people)) ids[who] = user.id;
   const round = await createRound(handle.db, { title: 'Open for positions', framing: '', areas: [], phase: 'open', phaseDates: {}, submissionDeadline: new Date(Date.now() + 7 * 86400_000), wordLimit: null, positionVisibility: 'after-deadline', invitedOrganizationIds: [a.id] }, people.daniel.id);
-  roundId = round.id;
   paperName = paperDocumentName((await startPaper(handle.db, { roundId: round.id, organizationId: a.id, userId: people.olena.id, language: 'en' })).id);
   const another = await createRound(handle.db, { title: 'Another round', framing: '', areas: [], phase: 'open', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'after-deadline', invitedOrganizationIds: [a.id] }, people.daniel.id);
   floodName = paperDocumentName((await startPaper(handle.db, { roundId: another.id, organizationId: a.id, userId: people.olena.id, language: 'en' })).id);
