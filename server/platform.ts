@@ -62,7 +62,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await realtime.roundChanged(roundId);
       },
     },
-    documents: { drain: () => collaboration.drain() },
+    documents: { drain: (options) => collaboration.drain(options) },
   };
   routeUpgrades(server, { collab: collaboration.handleUpgrade });
   const digests = scheduleDigests(services, log);

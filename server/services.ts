@@ -26,8 +26,11 @@ export interface Services {
   realtime: Realtime;
   /** The collaborative documents being edited. */
   documents: {
-    /** Resolves when every update received so far is in the database. */
-    drain(): Promise<void>;
+    /**
+     * Resolves when every update received so far (of one document, or of all) is in the
+     * database, or after the deadline (default 10 s); to the number of updates still unstored.
+     */
+    drain(options?: { documentName?: string; deadlineMs?: number }): Promise<number>;
   };
 }
 

@@ -81,10 +81,13 @@ export function createCollaboration(services: Omit<Services, 'realtime' | 'docum
       // the document unloads: wait for that, so no store reaches a database already closed.
       const deadline = Date.now() + 10_000;
       while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      await store.drain();
+      // With the database away, updates still waiting are given a few seconds, then reported
+      // (the editors keep them and send them again when they reconnect to the next process).
+      await store.drain({ deadlineMs: 5000 });
+      store.stop();
       wss.close();
     },
-    drain: () => store.drain(),
+    drain: (options?: { documentName?: string; deadlineMs?: number }) => store.drain(options),
     forgetFacts: () => access.forgetFacts(),
   };
 }
