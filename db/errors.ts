@@ -58,3 +58,12 @@ export class DatabaseTimeoutError extends Error {
     this.name = 'DatabaseTimeoutError';
   }
 }
+
+/** True for errors that came from the database or its driver (drizzle wraps them with the query). */
+export function isDatabaseError(error: unknown): boolean {
+  if (isDatabaseUnavailable(error)) return true;
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (typeof e === 'object' && ('query' in e || /^[0-9A-Z]{5}$/.test(String((e as { code?: unknown }).code ?? '')))) return true;
+  }
+  return false;
+}

@@ -18,6 +18,9 @@ import { createRateLimiters, type Services } from './services.ts';
 import { sendDailyDigests } from '../domain/digest.ts';
 import { routeUpgrades } from './upgrades.ts';
 import { createCollaboration, type Collaboration } from './collaboration/index.ts';
+import { watchHealth } from './health.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { unavailableAnswer } from './unavailable.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -26,6 +29,8 @@ export interface PlatformOptions {
   /** Open an already open database instead of the configured one (tests). */
   database?: DatabaseHandle;
   log?: (message: string) => void;
+  /** How often the database is checked in the background (tests slow it down to see the first failure). */
+  healthIntervalMs?: number;
 }
 
 export interface Platform {
@@ -48,8 +53,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  const server = http.createServer(app);
-  const base = { db: database.db, config, mailer, ...createRateLimiters() };
+  const health = watchHealth(database, log, { intervalMs: options.healthIntervalMs });
+  // The health check has a path of its own, before Express and without a query: it answers from
+  // what the background check last saw, however busy the pages are.
+  const server = http.createServer((req, res) => {
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health.answer(res, closing);
+    app(req, res);
+  });
+  const base = { db: database.db, config, mailer, health, ...createRateLimiters() };
   const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
   const collaboration = createCollaboration(base, log);
   const services: Services = {
@@ -68,10 +79,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const digests = scheduleDigests(services, log);
 
   app.use(securityHeaders({ dev: options.web === 'vite' }));
-  app.get('/healthz', async (_req, res) => {
-    const ok = !closing && (await database.ping(2000));
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: database.kind });
-  });
 
   app.use(bodyLimit(config.bodyLimit));
   app.use(originCheck(config.appOrigin));
@@ -89,6 +96,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const rootFiles = express.static(client, { maxAge: '1h', index: false });
     app.use((req, res, next) => (/\.\w+$/.test(req.path) ? rootFiles(req, res, next) : next()));
   }
+  // While the database is out of reach, pages answer "temporarily unavailable" at once.
+  app.use(health.gate());
   if (options.web !== 'none') {
     const { createRequestHandler } = await import('@remix-run/express');
     const build = vite
@@ -106,6 +115,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     app.all('*', handler);
   }
+  // Errors that reach Express itself: a database outage gets the unavailable page, anything else a
+  // plain 500 with no details.
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    health.report(error);
+    if (isDatabaseUnavailable(error)) {
+      const answer = unavailableAnswer(req.headers, req.originalUrl);
+      return res.status(answer.status).set(answer.headers).send(answer.body);
+    }
+    log(`request failed: ${req.method} ${req.path}: ${(error as Error)?.name ?? 'error'}`);
+    res.status(500).type('text/plain').send('Internal Server Error');
+  });
 
   let closing = false;
   const sockets = new Set<import('node:net').Socket>();
@@ -137,6 +158,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // Requests still running get a few seconds to finish, then their connections are cut.
       const force = setTimeout(() => sockets.forEach((s) => s.destroy()), 5000);
       clearInterval(digests);
+      health.close();
       await collaboration.close().catch((error) => log(`collaboration did not close cleanly: ${(error as Error).message}`));
       await io.close().catch(() => {});
       // Departures from live sessions are written before the database closes.

@@ -6,6 +6,7 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../domain/mail.ts';
 import { RateLimiter } from '../domain/rate-limiter.ts';
+import type { Health } from './health.ts';
 import type { Config } from './config.ts';
 import type { CommentView, Place, ThreadView } from '../domain/comments/threads.ts';
 import type { Present, SessionState } from '../domain/sessions/sessions.ts';
@@ -16,6 +17,8 @@ export interface Services {
   db: Database;
   config: Config;
   mailer: Mailer;
+  /** Whether the database answers; a query that failed for an outage is reported here. */
+  health: Pick<Health, 'databaseAvailable' | 'report'>;
   /** 100 sign-in requests a minute per address. */
   signInLimiter: RateLimiter;
   /** 10 comments a minute per person. */

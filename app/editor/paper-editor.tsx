@@ -23,8 +23,9 @@ import { ask } from '../utils/socket.client.ts';
 import { anchorFor, type Anchor } from './comment-anchors.ts';
 import { Toolbar } from './toolbar.tsx';
 import { anchoredRanges, CommentHighlights, commentHighlightsKey } from './comment-highlights.ts';
+import { useLeaveWarning, watchStorage } from './save-state.ts';
 
-type SaveState = 'loading' | 'saved' | 'saving' | 'offline' | 'denied' | 'closed';
+type SaveState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'offline' | 'denied' | 'closed';
 
 /** Draft comments: who is reading, and the facts `can` needs. */
 export interface DraftComments {
@@ -64,6 +65,8 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   const [words, setWords] = useState(0);
   const flushId = useRef(0);
   const dirty = useRef(false);
+  // Changes the server has not confirmed stored exist only in this tab: closing it loses them.
+  useLeaveWarning(() => dirty.current);
 
   useEffect(() => {
     const socket = new HocuspocusProviderWebsocket({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab` });
@@ -76,10 +79,14 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
       ...(editable ? {} : { awareness: null }),
     });
     p.attach();
+    const storage = watchStorage(() => {
+      if (dirty.current) setState((s) => (s === 'saving' || s === 'saved' ? 'unsaved' : s));
+    });
     const askStored = () => {
       if (!dirty.current || p.hasUnsyncedChanges || socket.status !== 'connected') return;
       flushId.current += 1;
       p.sendStateless(JSON.stringify({ type: 'flush', id: String(flushId.current) }));
+      storage.flushSent();
     };
     p.on('synced', () => setState((s) => (s === 'loading' ? 'saved' : s)));
     p.on('authenticationFailed', ({ reason }: { reason: string }) => {
@@ -93,13 +100,15 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     p.on('unsyncedChanges', askStored);
     p.on('synced', askStored);
     p.on('stateless', ({ payload }: { payload: string }) => {
-      const message = JSON.parse(payload) as { type?: string; id?: string };
+      const message = JSON.parse(payload) as { type?: string; id?: string; state?: string };
+      if (storage.message(message)) return;
       if (message.type === 'read-only') {
         setState('closed');
         editClosed.current();
         return;
       }
       if (message.type === 'stored' && message.id === String(flushId.current) && !p.hasUnsyncedChanges) {
+        storage.stored();
         dirty.current = false;
         setState('saved');
       }
@@ -107,7 +116,7 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === p) return; // from the server, not typed here
       dirty.current = true;
-      setState((s) => (s === 'offline' || s === 'denied' || s === 'closed' ? s : 'saving'));
+      setState((s) => (s === 'offline' || s === 'unsaved' || s === 'denied' || s === 'closed' ? s : 'saving'));
     };
     doc.on('update', onUpdate);
     if (p.awareness) {
@@ -121,6 +130,7 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     }
     setProvider(p);
     return () => {
+      storage.dispose();
       doc.off('update', onUpdate);
       p.destroy();
       socket.destroy();

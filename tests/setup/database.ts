@@ -8,7 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../db/client.ts';
 import { inject } from 'vitest';
 import { withDatabaseName } from './database-names.ts';
 
-export async function openTestDatabase(): Promise<DatabaseHandle & { dispose(): Promise<void> }> {
+export async function openTestDatabase(): Promise<DatabaseHandle & { dispose(): Promise<void>; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const handle = await openDatabase({ dataDir: 'memory://' });
@@ -22,6 +22,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { dispose(): 
   const handle = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
   return {
     ...handle,
+    url: withDatabaseName(url, name),
     async dispose() {
       await handle.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
