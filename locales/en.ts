@@ -289,7 +289,7 @@ export const en = {
   'errorPage.badRequest.title': 'The request could not be understood',
   'errorPage.badRequest.body': 'Something in the address or the form was not valid. Go back and try again.',
   'errorPage.unavailable.title': 'The platform is temporarily unavailable',
-  'errorPage.unavailable.body': 'Its database does not answer at the moment. Nothing you did caused this, and what was saved is kept. This page tries again every {seconds} seconds.',
+  'errorPage.unavailable.body': 'Its database does not answer at the moment. Nothing you did caused this, and what was saved is kept. Try again in a few seconds.',
   'errorPage.unavailable.retry': 'Try again now',
   'errorPage.unexpected.title': 'Something went wrong on our side',
   'errorPage.unexpected.body': 'Nothing you did caused this. Try again in a moment.',

@@ -291,7 +291,7 @@ export const es: Record<keyof typeof en, string> = {
   'errorPage.badRequest.title': 'No se pudo entender la solicitud',
   'errorPage.badRequest.body': 'Algo en la dirección o en el formulario no era válido. Vuelva atrás e inténtelo de nuevo.',
   'errorPage.unavailable.title': 'La plataforma no está disponible temporalmente',
-  'errorPage.unavailable.body': 'Su base de datos no responde en este momento. Usted no ha causado este problema, y lo que se guardó se conserva. Esta página vuelve a intentarlo cada {seconds} segundos.',
+  'errorPage.unavailable.body': 'Su base de datos no responde en este momento. Usted no ha causado este problema, y lo que se guardó se conserva. Vuelva a intentarlo en unos segundos.',
   'errorPage.unavailable.retry': 'Volver a intentarlo ahora',
   'errorPage.unexpected.title': 'Algo ha fallado por nuestra parte',
   'errorPage.unexpected.body': 'No se debe a nada que usted haya hecho. Inténtelo de nuevo en un momento.',

@@ -291,7 +291,7 @@ export const fr: Record<keyof typeof en, string> = {
   'errorPage.badRequest.title': 'La demande n’a pas pu être comprise',
   'errorPage.badRequest.body': 'Un élément de l’adresse ou du formulaire n’était pas valide. Revenez en arrière et réessayez.',
   'errorPage.unavailable.title': 'La plateforme est momentanément indisponible',
-  'errorPage.unavailable.body': 'Sa base de données ne répond pas pour le moment. Vous n’y êtes pour rien, et ce qui a été enregistré est conservé. Cette page réessaie toutes les {seconds} secondes.',
+  'errorPage.unavailable.body': 'Sa base de données ne répond pas pour le moment. Vous n’y êtes pour rien, et ce qui a été enregistré est conservé. Réessayez dans quelques secondes.',
   'errorPage.unavailable.retry': 'Réessayer maintenant',
   'errorPage.unexpected.title': 'Un problème est survenu de notre côté',
   'errorPage.unexpected.body': 'Vous n’y êtes pour rien. Réessayez dans un instant.',

@@ -1,8 +1,9 @@
 /**
  * The page shown while the database is out of reach: 503 with Retry-After, in the visitor's
  * language (their language cookie, else Accept-Language: the account's own choice is in the
- * database that does not answer), self-contained (no query, no script), and it tries again by
- * itself. Pages, Remix data requests and the Express fallback all answer with it.
+ * database that does not answer), self-contained (no query, no script, no automatic refresh,
+ * which WCAG 2.2.1 forbids without a way to stop it): a link tries again. Pages, Remix data
+ * requests and the Express fallback all answer with it.
  */
 import { isLocale, type Locale } from '../domain/vocabulary.ts';
 import { translate } from '../locales/index.ts';
@@ -28,7 +29,7 @@ export function visitorLocale(headers: Headers): Locale {
 /** Status, headers and body of the "temporarily unavailable" answer to a request with these headers. */
 export function unavailableAnswer(headers: Headers, path = '/') {
   const locale = visitorLocale(headers);
-  const t = (key: string) => escapeHtml(translate(locale, key, { seconds: retryAfterSeconds }));
+  const t = (key: string) => escapeHtml(translate(locale, key));
   const wantsHtml = (header(headers, 'accept') ?? 'text/html').includes('text/html') && !path.endsWith('.data');
   const responseHeaders = {
     'Retry-After': String(retryAfterSeconds),
@@ -42,7 +43,6 @@ export function unavailableAnswer(headers: Headers, path = '/') {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="${retryAfterSeconds}">
 <title>${t('errorPage.unavailable.title')} · IDM Consult</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 0; color: #1d2733; background: #f6f8fa; }
@@ -54,7 +54,7 @@ a { color: #0b4f8a; }
 </head>
 <body>
 <main>
-<p class="status">503</p>
+<p class="status">IDM Consult · 503</p>
 <h1>${t('errorPage.unavailable.title')}</h1>
 <p>${t('errorPage.unavailable.body')}</p>
 <p><a href="${escapeHtml(path)}">${t('errorPage.unavailable.retry')}</a></p>

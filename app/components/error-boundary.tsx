@@ -12,7 +12,7 @@ export function GeneralErrorBoundary() {
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-status">{status}</p>
       <h1 id="error-title">{t(`errorPage.${key}.title`)}</h1>
-      <p>{t(`errorPage.${key}.body`, { seconds: 10 })}</p>
+      <p>{t(`errorPage.${key}.body`)}</p>
       <p>
         <Link to="/" className="button">
           {t('errorPage.home')}
