@@ -19,6 +19,7 @@ import { sendDailyDigests } from '../domain/digest.ts';
 import { routeUpgrades } from './upgrades.ts';
 import { createCollaboration, type Collaboration } from './collaboration/index.ts';
 import { watchHealth } from './health.ts';
+import { vacuumWhenIdle } from '../db/maintenance.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { unavailableAnswer } from './unavailable.ts';
 
@@ -62,7 +63,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   const base = { db: database.db, config, mailer, health, ...createRateLimiters() };
   const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
-  const collaboration = createCollaboration(base, log);
+  // The embedded database has no autovacuum: vacuumed once the editors have been quiet a while.
+  const maintenance = vacuumWhenIdle(database, { log });
+  const collaboration = createCollaboration(base, log, { onWrite: () => maintenance.changed() });
   const services: Services = {
     ...base,
     realtime: {
@@ -159,6 +162,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       const force = setTimeout(() => sockets.forEach((s) => s.destroy()), 5000);
       clearInterval(digests);
       health.close();
+      maintenance.close();
       await collaboration.close().catch((error) => log(`collaboration did not close cleanly: ${(error as Error).message}`));
       await io.close().catch(() => {});
       // Departures from live sessions are written before the database closes.
@@ -168,6 +172,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       clearTimeout(force);
       await vite?.close();
       mailer.close();
+      await maintenance.settled();
       if (!options.database) await database.close();
     },
   };

@@ -28,8 +28,12 @@ export interface CollaborationContext {
 export const maxMessageBytes = 2 * 1024 * 1024;
 export const openDocumentWithinMs = 5000;
 
-export function createCollaboration(services: Omit<Services, 'realtime' | 'documents'>, log: (message: string) => void = console.warn) {
-  const store = persistence(services, log);
+export function createCollaboration(
+  services: Omit<Services, 'realtime' | 'documents'>,
+  log: (message: string) => void = console.warn,
+  options: { onWrite?: () => void } = {},
+) {
+  const store = persistence(services, log, options);
   const access = authentication(services);
   const hocuspocus = new Hocuspocus({
     name: 'idm-consult',

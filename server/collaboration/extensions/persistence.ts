@@ -37,7 +37,7 @@ export interface PersistenceExtension extends Extension {
   stop(): void;
 }
 
-export function persistence(services: Pick<Services, 'db'>, log: (message: string) => void): PersistenceExtension {
+export function persistence(services: Pick<Services, 'db'>, log: (message: string) => void, options: { onWrite?: () => void } = {}): PersistenceExtension {
   const queues = new Map<string, UpdateLog>();
   const loaded = new Map<string, Document>();
 
@@ -73,6 +73,7 @@ export function persistence(services: Pick<Services, 'db'>, log: (message: strin
       document.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === replayedOrigin || origin === otherNodeOrigin) return;
         queue.push(update);
+        options.onWrite?.();
       });
       loaded.set(documentName, document);
       // The last store may never have run (a crash, or a shutdown that did not wait for it): bring
@@ -98,6 +99,7 @@ export function persistence(services: Pick<Services, 'db'>, log: (message: strin
       // What failed is retried by the next store, or by the next load (derived text).
       try {
         await compactDocument(services.db, documentName);
+        options.onWrite?.();
         const paperId = paperIdFromDocumentName(documentName);
         if (paperId) await saveDerivedContent(services.db, paperId, pick(yDocToPaper(document)));
       } catch (error) {
