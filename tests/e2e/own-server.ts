@@ -63,6 +63,12 @@ export async function ownServer(label: string): Promise<OwnServer> {
   }
 
   let child: ChildProcess | undefined;
+  const stop = async () => {
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child!.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
   return {
     base,
     proxy,
@@ -78,14 +84,9 @@ export async function ownServer(label: string): Promise<OwnServer> {
         started.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
       });
     },
-    async stop() {
-      if (!child || child.exitCode !== null) return;
-      const exited = new Promise((r) => child!.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    },
+    stop,
     async dispose() {
-      await this.stop();
+      await stop();
       await cleanup();
     },
   };
