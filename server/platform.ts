@@ -20,6 +20,7 @@ import { routeUpgrades } from './upgrades.ts';
 import { createCollaboration, type Collaboration } from './collaboration/index.ts';
 import { watchHealth } from './health.ts';
 import { vacuumWhenIdle } from '../db/maintenance.ts';
+import { endAttendanceLeftOpen } from '../domain/sessions/sessions.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { unavailableAnswer } from './unavailable.ts';
 
@@ -48,6 +49,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const log = options.log ?? (() => {});
   const database = options.database ?? (await openDatabase(config));
   await database.migrate();
+  // Attendance left open by a previous process that did not end cleanly: those people are gone.
+  const leftOpen = await endAttendanceLeftOpen(database.db);
+  if (leftOpen > 0) log(`Ended ${leftOpen} attendance(s) left open by the previous process (it did not shut down cleanly).`);
   const seeded = (await isEmpty(database.db)) ? await seedDemo(database.db, { accounts: config.demoSeed }) : null;
   const mailer = await createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
 

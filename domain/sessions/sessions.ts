@@ -5,7 +5,7 @@
  * clicks or two requests for the floor never interleave; the state anyone sees is read back
  * from the database, so a reload, a reconnection or a server restart shows exactly it.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { storeSessionPresence } from '../participation/presence.ts';
@@ -248,6 +248,22 @@ export async function join(db: Database, actor: Actor, sessionId: string) {
   /** Who arrived, when this join is their first way in (not another tab). */
   const joined = inserted.length ? (present.find((p) => p.userId === actor.id) ?? null) : null;
   return { state, present, joined };
+}
+
+/**
+ * At start: attendance still open was left open by a process that ended without closing it (a
+ * crash, a kill): whoever was in a room then is no longer connected to this process, so their
+ * attendance ends now; those still there rejoin when their page reconnects, as a new row. The
+ * time they were away while the server was down counts as present (at most the downtime).
+ * One node only: with several nodes, each must end only the attendance it held.
+ */
+export async function endAttendanceLeftOpen(db: Database, at: Date = new Date()): Promise<number> {
+  const ended = await db
+    .update(sessionAttendance)
+    .set({ leftAt: at })
+    .where(and(isNull(sessionAttendance.leftAt), lt(sessionAttendance.joinedAt, at)))
+    .returning({ id: sessionAttendance.id });
+  return ended.length;
 }
 
 /** A person leaves (their last connection to the room closed); answers whether they were present. */
