@@ -28,6 +28,8 @@ export class UpdateLog {
   received = 0;
   /** How many of them are in the database. */
   stored = 0;
+  /** How many appends (rows) succeeded: what compaction will have to fold. */
+  appends = 0;
   private pending: Uint8Array[] = [];
   /** The batch being appended right now. */
   private inFlight: Uint8Array[] = [];
@@ -113,6 +115,7 @@ export class UpdateLog {
         }
         this.inFlight = [];
         this.stored += batch.length;
+        this.appends += 1;
         if (this.failures > 0) {
           this.options.log(`stored the updates of ${this.documentName} waiting since the database refused them (${this.failures} failed attempt(s))`);
           this.failures = 0;

@@ -39,3 +39,9 @@ if (!round) {
 
 const cookie = async (userId: string) => `idm_session=${(await createSession(db, userId, config.sessionTimeouts)).token}`;
 console.log(JSON.stringify({ base, cookie: await cookie(olena.id), cookies: { observer1: await cookie(olena.id), observer2: await cookie(taras.id) }, documentName: paperDocumentName(paper!.id), sessionId }));
+
+// A clean shutdown on SIGTERM, as server/index.ts does (benchmarks stop servers this way).
+process.once('SIGTERM', async () => {
+  await platform.close();
+  process.exit(0);
+});

@@ -26,6 +26,18 @@ import type { Services } from '../../services.ts';
 const otherNodeOrigin = '__hocuspocus__redis__origin__';
 /** Updates this extension applies itself (received earlier, not yet stored): already queued. */
 const replayedOrigin = Symbol('replayed from the queue');
+/**
+ * Fold the log into the state once this many rows were appended (or when the last editor
+ * leaves): a long paper's state is read and written whole by each compaction, so not on every
+ * store; loading stays fast with a log this long (docs/benchmarks.md, big paper).
+ */
+const compactAfterAppends = 100;
+/**
+ * The derived text (for the word count and the lists) is brought up to date at most this often
+ * while people type, and always when the last editor leaves: deriving a very long paper and
+ * writing its text holds the event loop for a few hundred milliseconds on the embedded database.
+ */
+const deriveAtMostEveryMs = 30_000;
 
 export interface PersistenceExtension extends Extension {
   /**
@@ -40,6 +52,10 @@ export interface PersistenceExtension extends Extension {
 export function persistence(services: Pick<Services, 'db'>, log: (message: string) => void, options: { onWrite?: () => void } = {}): PersistenceExtension {
   const queues = new Map<string, UpdateLog>();
   const loaded = new Map<string, Document>();
+  /** Per document: appends counted at the last compaction; changes seen, and when last derived. */
+  const compactedAt = new Map<string, number>();
+  const changes = new Map<string, number>();
+  const derivedAt = new Map<string, { version: number; at: number }>();
 
   const queueOf = (documentName: string) => {
     let queue = queues.get(documentName);
@@ -60,17 +76,33 @@ export function persistence(services: Pick<Services, 'db'>, log: (message: strin
     else void queue.whenStored().then(() => release(documentName));
   };
 
+  /** The paper's text and HTML, derived again only when the document changed since the last time. */
+  const deriveContent = async (documentName: string, document: Y.Doc, whenDue = false) => {
+    const paperId = paperIdFromDocumentName(documentName);
+    if (!paperId) return;
+    // (A state vector would not do: deleting text leaves it as it was.)
+    const version = changes.get(documentName) ?? 0;
+    const last = derivedAt.get(documentName);
+    if (last?.version === version || (whenDue && last && Date.now() - last.at < deriveAtMostEveryMs)) return;
+    await saveDerivedContent(services.db, paperId, pick(yDocToPaper(document)));
+    derivedAt.set(documentName, { version, at: Date.now() });
+  };
+
   return {
     extensionName: 'persistence',
 
     async onLoadDocument({ documentName, document }: onLoadDocumentPayload) {
-      const { doc } = await loadDocument(services.db, documentName);
+      const { doc, logged } = await loadDocument(services.db, documentName);
       Y.applyUpdate(document, Y.encodeStateAsUpdate(doc));
       doc.destroy();
       const queue = queueOf(documentName);
+      // A long log left by a crash is folded on the first store.
+      compactedAt.set(documentName, queue.appends - (logged >= compactAfterAppends ? compactAfterAppends : 0));
       // Received before the document last unloaded, while the database refused them: still ours.
       for (const update of queue.unstored()) Y.applyUpdate(document, update, replayedOrigin);
+      changes.set(documentName, 0);
       document.on('update', (update: Uint8Array, origin: unknown) => {
+        changes.set(documentName, (changes.get(documentName) ?? 0) + 1);
         if (origin === replayedOrigin || origin === otherNodeOrigin) return;
         queue.push(update);
         options.onWrite?.();
@@ -78,8 +110,7 @@ export function persistence(services: Pick<Services, 'db'>, log: (message: strin
       loaded.set(documentName, document);
       // The last store may never have run (a crash, or a shutdown that did not wait for it): bring
       // the derived text up to date with the document (written only when it differs).
-      const paperId = paperIdFromDocumentName(documentName);
-      if (paperId) await saveDerivedContent(services.db, paperId, pick(yDocToPaper(document)));
+      await deriveContent(documentName, document);
     },
 
     async onStateless({ payload, connection, documentName }: onStatelessPayload) {
@@ -98,10 +129,15 @@ export function persistence(services: Pick<Services, 'db'>, log: (message: strin
       // Never thrown: Hocuspocus runs stores from timers, where an error would end the process.
       // What failed is retried by the next store, or by the next load (derived text).
       try {
-        await compactDocument(services.db, documentName);
-        options.onWrite?.();
-        const paperId = paperIdFromDocumentName(documentName);
-        if (paperId) await saveDerivedContent(services.db, paperId, pick(yDocToPaper(document)));
+        const queue = queues.get(documentName);
+        const appends = queue?.appends ?? 0;
+        const lastEditorLeft = document.getConnectionsCount() === 0;
+        if (appends - (compactedAt.get(documentName) ?? 0) >= compactAfterAppends || (lastEditorLeft && appends > (compactedAt.get(documentName) ?? 0))) {
+          await compactDocument(services.db, documentName);
+          compactedAt.set(documentName, appends);
+          options.onWrite?.();
+        }
+        await deriveContent(documentName, document, !lastEditorLeft);
       } catch (error) {
         log(`could not store ${documentName}: ${describeDatabaseError(error)}`);
       }
@@ -109,6 +145,9 @@ export function persistence(services: Pick<Services, 'db'>, log: (message: strin
 
     async afterUnloadDocument({ documentName }) {
       loaded.delete(documentName);
+      compactedAt.delete(documentName);
+      changes.delete(documentName);
+      derivedAt.delete(documentName);
       release(documentName);
     },
 
