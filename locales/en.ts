@@ -421,6 +421,7 @@ export const en = {
   'paper.denied.body': 'Drafts are read only by the members of their organization. Submitted positions become readable as the round allows.',
   'paper.refused.forbidden': 'Only members of the organization may open it.',
   'paper.refused.unknown-document': 'This paper does not exist.',
+  'paper.refused.too-many-connections': 'You have too many pages open on the platform. Close a few tabs, then reload this page.',
   'paper.refused.other': 'The server refused the connection.',
   'errors.paper.submissionClosed': 'The round no longer takes positions: the deadline has passed or the round moved on.',
   'errors.paper.onlyRepresentative': "Only your organization's representative submits its position.",

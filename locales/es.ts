@@ -423,6 +423,7 @@ export const es: Record<keyof typeof en, string> = {
   'paper.denied.body': 'Los borradores solo los leen los miembros de la organización correspondiente. Las posiciones presentadas pasan a ser legibles según lo que permita la ronda.',
   'paper.refused.forbidden': 'Solo los miembros de la organización pueden abrirlo.',
   'paper.refused.unknown-document': 'Este documento no existe.',
+  'paper.refused.too-many-connections': 'Tiene demasiadas páginas abiertas en la plataforma. Cierre algunas pestañas y vuelva a cargar esta página.',
   'paper.refused.other': 'El servidor rechazó la conexión.',
   'errors.paper.submissionClosed': 'La ronda ya no recibe posiciones: el plazo ha vencido o la ronda ha pasado a otra fase.',
   'errors.paper.onlyRepresentative': 'Solo el representante de su organización presenta su posición.',

@@ -423,6 +423,7 @@ export const fr: Record<keyof typeof en, string> = {
   'paper.denied.body': 'Les projets ne sont lus que par les membres de leur organisation. Les positions soumises deviennent lisibles selon ce que permet le cycle.',
   'paper.refused.forbidden': 'Seuls les membres de l’organisation peuvent l’ouvrir.',
   'paper.refused.unknown-document': 'Ce document n’existe pas.',
+  'paper.refused.too-many-connections': 'Vous avez trop de pages ouvertes sur la plateforme. Fermez quelques onglets, puis rechargez cette page.',
   'paper.refused.other': 'Le serveur a refusé la connexion.',
   'errors.paper.submissionClosed': 'Le cycle ne reçoit plus de positions : la date limite est passée ou le cycle est passé à une autre phase.',
   'errors.paper.onlyRepresentative': 'Seul le représentant de votre organisation soumet sa position.',

@@ -19,6 +19,7 @@ import { sendDailyDigests } from '../domain/digest.ts';
 import { routeUpgrades } from './upgrades.ts';
 import { createCollaboration, type Collaboration } from './collaboration/index.ts';
 import { watchHealth } from './health.ts';
+import { createConnectionLimits } from './connection-limits.ts';
 import { vacuumWhenIdle } from '../db/maintenance.ts';
 import { endAttendanceLeftOpen } from '../domain/sessions/sessions.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
@@ -65,7 +66,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health.answer(res, closing);
     app(req, res);
   });
-  const base = { db: database.db, config, mailer, health, ...createRateLimiters() };
+  const base = { db: database.db, config, mailer, health, connectionLimits: createConnectionLimits(), ...createRateLimiters() };
   const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
   // The embedded database has no autovacuum: vacuumed once the editors have been quiet a while.
   const maintenance = vacuumWhenIdle(database, { log });

@@ -7,6 +7,7 @@ import type { Database } from '../db/client.ts';
 import type { Mailer } from '../domain/mail.ts';
 import { RateLimiter } from '../domain/rate-limiter.ts';
 import type { Health } from './health.ts';
+import type { ConnectionLimits } from './connection-limits.ts';
 import type { Config } from './config.ts';
 import type { CommentView, Place, ThreadView } from '../domain/comments/threads.ts';
 import type { Present, SessionState } from '../domain/sessions/sessions.ts';
@@ -25,6 +26,8 @@ export interface Services {
   commentLimiter: RateLimiter;
   /** 6 requests for the floor a minute per person. */
   floorLimiter: RateLimiter;
+  /** What one person may hold open at once: sockets, co-editing sockets, documents. */
+  connectionLimits: ConnectionLimits;
   /** Live updates; absent until the socket server is attached. */
   realtime: Realtime;
   /** The collaborative documents being edited. */

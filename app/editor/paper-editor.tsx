@@ -140,7 +140,7 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   if (denied) {
     return (
       <div className="notice notice-error" role="alert">
-        <strong>{t('paper.denied.title')}</strong> {t(`paper.refused.${denied === 'forbidden' || denied === 'unknown-document' ? denied : 'other'}`)}
+        <strong>{t('paper.denied.title')}</strong> {t(`paper.refused.${denied === 'forbidden' || denied === 'unknown-document' || denied === 'too-many-connections' ? denied : 'other'}`)}
       </div>
     );
   }

@@ -16,6 +16,7 @@ import type { Services } from '../services.ts';
 import { authentication } from './extensions/authentication.ts';
 import { persistence } from './extensions/persistence.ts';
 import { readOnlyPresence } from './extensions/read-only-presence.ts';
+import { documentLimit } from './extensions/document-limit.ts';
 
 /** What every hook knows of the connection: the person, identified at the upgrade. */
 export interface CollaborationContext {
@@ -23,6 +24,10 @@ export interface CollaborationContext {
   sessionId: string;
   /** Set when a writing connection lost the right to edit while open (a deadline passed). */
   editClosed?: boolean;
+  /** The documents this socket holds open, each with the release of its place (connection limits). */
+  openDocuments?: Map<string, () => void>;
+  /** The person already holds as many co-editing sockets as allowed: every document is refused. */
+  overLimit?: boolean;
 }
 
 export const maxMessageBytes = 2 * 1024 * 1024;
@@ -35,6 +40,7 @@ export function createCollaboration(
 ) {
   const store = persistence(services, log, options);
   const access = authentication(services);
+  const limits = services.connectionLimits;
   const hocuspocus = new Hocuspocus({
     name: 'idm-consult',
     quiet: true,
@@ -42,7 +48,7 @@ export function createCollaboration(
     // update log already holds every change as it arrives.
     debounce: 2000,
     maxDebounce: 10_000,
-    extensions: [access, readOnlyPresence(log), store],
+    extensions: [access, documentLimit(limits.documents), readOnlyPresence(log), store],
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
@@ -53,14 +59,30 @@ export function createCollaboration(
     const session = token ? await validateSessionToken(services.db, token, services.config.sessionTimeouts).catch(() => null) : null;
     if (!session) return reject(socket, 401, 'Unauthorized');
     const { user } = session;
+    // Over the limit of sockets, the socket is still opened, to refuse its documents with a reason
+    // the editor shows in words, and then closed.
+    const release = limits.collabSockets.take(user.id) ?? undefined;
+    const openDocuments = new Map<string, () => void>();
     const context: CollaborationContext = {
       user: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative, name: user.name },
       sessionId: session.sessionId,
+      openDocuments,
+      overLimit: !release,
     };
+    let upgraded = false;
+    socket.once('close', () => upgraded || release?.());
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      upgraded = true;
       const idle = setTimeout(() => ws.close(4408, 'no document opened'), openDocumentWithinMs);
       ws.once('message', () => clearTimeout(idle));
-      ws.once('close', () => clearTimeout(idle));
+      const overLimit = release ? undefined : setTimeout(() => ws.close(4429, 'too many connections'), 2000);
+      ws.once('close', () => {
+        clearTimeout(idle);
+        clearTimeout(overLimit);
+        release?.();
+        openDocuments.forEach((give) => give());
+        openDocuments.clear();
+      });
       ws.on('error', (error) => log(`collaboration socket closed: ${error.message}`));
       hocuspocus.handleConnection(ws, req, context);
     });

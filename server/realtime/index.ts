@@ -6,6 +6,7 @@ import type http from 'node:http';
 import { Server as SocketServer, type Socket } from 'socket.io';
 import { validateSessionToken } from '../../domain/auth/sessions.ts';
 import { parseCookies, sessionCookieName } from '../cookies.ts';
+import { tooManyConnections } from '../connection-limits.ts';
 import { expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';
@@ -39,7 +40,16 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
       const { user } = session;
       socket.data.user = { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative, name: user.name };
       socket.data.sessionId = session.sessionId;
-      await socket.join([`user:${user.id}`, `session:${session.sessionId}`]);
+      // At most so many live sockets per person (server/connection-limits.ts).
+      const release = services.connectionLimits.sockets.take(user.id);
+      if (!release) return next(new Error(tooManyConnections));
+      try {
+        await socket.join([`user:${user.id}`, `session:${session.sessionId}`]);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      socket.once('disconnect', release);
       next();
     } catch {
       next(new Error('unavailable'));
