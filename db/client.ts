@@ -13,6 +13,8 @@ import { acquireFolderLock, type FolderLock } from './folder-lock.ts';
 import { DatabaseTimeoutError } from './errors.ts';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle a `db.transaction` callback receives. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface DatabaseHandle {
   db: Database;
@@ -36,6 +38,8 @@ export interface OpenDatabaseOptions {
    * connection may wait for an answer before it is cut (client side). 0: no bound (bulk loads).
    */
   statementTimeoutMs?: number;
+  /** Called with each query's SQL (never its values): tests count queries with it. */
+  onQuery?: (query: string) => void;
 }
 
 /** The bounds of a Postgres connection: nothing waits on the database longer than this. */
@@ -45,12 +49,13 @@ const connectWithinMs = 3000;
 export const migrationsFolder = path.resolve(projectRoot(), 'db/migrations');
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.statementTimeoutMs ?? defaultStatementTimeoutMs)
-    : openPglite(options.dataDir ?? '.data');
+    ? openPostgres(options.databaseUrl, options.statementTimeoutMs ?? defaultStatementTimeoutMs, logger)
+    : openPglite(options.dataDir ?? '.data', logger);
 }
 
-async function openPostgres(url: string, statementTimeoutMs: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, statementTimeoutMs: number, logger?: { logQuery(query: string): void }): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -65,7 +70,7 @@ async function openPostgres(url: string, statementTimeoutMs: number): Promise<Da
   // A page runs a few queries in parallel; 20 connections serve 20 concurrent requests or so.
   const client = postgres(url, { ...bounded, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) });
   const health = postgres(url, { ...bounded, max: 1 });
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const db = drizzle(client, { schema, logger }) as unknown as Database;
   const healthDb = drizzle(health) as unknown as Database;
   return {
     db,
@@ -127,7 +132,7 @@ function watchAnswers(socket: net.Socket, answerMs: number) {
   socket.once('close', () => clearInterval(check));
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, logger?: { logQuery(query: string): void }): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -140,13 +145,14 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   }
   try {
     const client = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm } });
-    const db = drizzle(client, { schema }) as unknown as Database;
+    const db = drizzle(client, { schema, logger }) as unknown as Database;
+    const pingDb = drizzle(client) as unknown as Database; // not counted among the queries the code makes
     return {
       db,
       kind: 'pglite',
       migrate: () => migrate(db as never, { migrationsFolder }),
       // In-process: never "away", only busy; a ping waits its turn, and fails only if it is closed or broken.
-      ping: () => db.execute(sql`select 1`).then(() => true, () => false),
+      ping: () => pingDb.execute(sql`select 1`).then(() => true, () => false),
       close: async () => {
         await client.close();
         lock?.release();

@@ -72,7 +72,10 @@ export function contentDigest(content: unknown): string {
 
 /**
  * Fixes the paper's current content as a new, immutable, numbered version, with the SHA-256 of
- * its content as the receipt. An empty paper cannot be submitted.
+ * its content as the receipt. An empty paper cannot be submitted, nor the text of the latest
+ * version again. Submissions of one paper are serialized on the paper's row: two at once (two
+ * representatives' clicks, a double click) give one version, and the other is told the text is
+ * already submitted, never a database error.
  */
 export async function submitPaper(
   db: Database,
@@ -82,13 +85,15 @@ export async function submitPaper(
   if (input.wordLimit && input.wordCount > input.wordLimit) throw new InvalidInput({ form: 'errors.paper.overLimit' });
   const digest = contentDigest(input.content);
   return db.transaction(async (tx) => {
+    const [paper] = await tx.select({ id: positionPapers.id }).from(positionPapers).where(eq(positionPapers.id, input.paperId)).for('update');
+    if (!paper) throw new NotFound('paper');
     const [last] = await tx
-      .select({ number: paperVersions.number })
+      .select({ number: paperVersions.number, digest: paperVersions.digest })
       .from(paperVersions)
       .where(eq(paperVersions.paperId, input.paperId))
       .orderBy(desc(paperVersions.number))
-      .limit(1)
-      .for('update');
+      .limit(1);
+    if (last && last.digest === digest) throw new InvalidInput({ form: 'errors.paper.alreadySubmitted' });
     const [version] = await tx
       .insert(paperVersions)
       .values({

@@ -328,6 +328,7 @@ export const en = {
   'errors.round.wordLimitInvalid': 'The word limit is a whole number between 50 and 100,000.',
   'errors.round.visibilityInvalid': 'Choose when others may read submitted positions.',
   'errors.paper.notStoredYet': 'The latest changes to the paper are not saved yet, so it was not submitted. Wait until the editor says “Saved”, then submit again.',
+  'errors.paper.alreadySubmitted': 'This text is already submitted: the latest version is the same. Change the paper before submitting it again.',
   'errors.paper.empty': 'The paper is empty: write your position before submitting it.',
   'errors.paper.overLimit': 'The paper is longer than the word limit of the round: shorten it before submitting.',
   'errors.http.foreignOrigin': 'This request came from another site and was refused.',

@@ -330,6 +330,7 @@ export const es: Record<keyof typeof en, string> = {
   'errors.round.wordLimitInvalid': 'El límite de palabras es un número entero entre 50 y 100 000.',
   'errors.round.visibilityInvalid': 'Elija cuándo pueden leer los demás participantes las posiciones presentadas.',
   'errors.paper.notStoredYet': 'Los últimos cambios del documento aún no están guardados, por lo que no se ha presentado. Espere a que el editor indique «Guardado» y vuelva a presentarlo.',
+  'errors.paper.alreadySubmitted': 'Este texto ya está presentado: la última versión es idéntica. Modifique el documento antes de volver a presentarlo.',
   'errors.paper.empty': 'El documento está vacío: redacte su posición antes de presentarla.',
   'errors.paper.overLimit': 'El documento supera el límite de palabras de la ronda: acórtelo antes de presentarlo.',
   'errors.http.foreignOrigin': 'Esta solicitud procedía de otro sitio y fue rechazada.',

@@ -330,6 +330,7 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.round.wordLimitInvalid': 'La limite de mots est un nombre entier entre 50 et 100 000.',
   'errors.round.visibilityInvalid': 'Choisissez quand les autres participants peuvent lire les positions soumises.',
   'errors.paper.notStoredYet': 'Les dernières modifications du document ne sont pas encore enregistrées : il n’a donc pas été soumis. Attendez que l’éditeur indique « Enregistré », puis soumettez-le de nouveau.',
+  'errors.paper.alreadySubmitted': 'Ce texte est déjà soumis : la dernière version est identique. Modifiez le document avant de le soumettre de nouveau.',
   'errors.paper.empty': 'Le document est vide : rédigez votre position avant de la soumettre.',
   'errors.paper.overLimit': 'Le document dépasse la limite de mots du cycle : raccourcissez-le avant de le soumettre.',
   'errors.http.foreignOrigin': 'Cette demande provenait d’un autre site et a été refusée.',

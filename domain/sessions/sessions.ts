@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Database } from '../../db/client.ts';
+import type { Database, Transaction } from '../../db/client.ts';
 import { storeSessionPresence } from '../participation/presence.ts';
 import { agendaItems, consultationSessions, floorRequests, interventions, organizations, paperVersions, positionPapers, rollCallAnswers, sessionAttendance, users, type ConsultationSession } from '../../db/schema.ts';
 import { Forbidden, InvalidInput, NotFound } from '../errors.ts';
@@ -29,7 +29,7 @@ export const sessionSchema = z.object({
 });
 export type SessionInput = z.infer<typeof sessionSchema>;
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+type Tx = Transaction;
 
 export async function getSession(db: Database | Tx, sessionId: string) {
   if (!z.uuid().safeParse(sessionId).success) throw new NotFound('session');
@@ -309,9 +309,11 @@ async function pendingList(tx: Tx, session: ConsultationSession): Promise<Pendin
     .orderBy(asc(floorRequests.rank));
 }
 
-/** Writes the order of the list as ranks 1..n. */
+/** Writes the order of the list as ranks 1..n, in one statement however long the list. */
 async function saveOrder(tx: Tx, list: readonly Pending[]) {
-  for (const [index, request] of list.entries()) await tx.update(floorRequests).set({ rank: index + 1 }).where(eq(floorRequests.id, request.id));
+  if (!list.length) return;
+  const ranks = sql.join(list.map((request, index) => sql`(${request.id}::uuid, ${index + 1}::int)`), sql`, `);
+  await tx.execute(sql`update ${floorRequests} set rank = ranked.rank from (values ${ranks}) as ranked(id, rank) where ${floorRequests.id} = ranked.id`);
 }
 
 export const requestFloor = (db: Database, actor: Actor, sessionId: string, kind: FloorKind) =>
