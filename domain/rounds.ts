@@ -95,6 +95,8 @@ export function roundFacts(round: ConsultationRound, invitedOrganizationIds: str
   };
 }
 
+export const roundsListBound = 200;
+
 /** The rounds that concern a person: all of them for IOM staff, those inviting their organization (past draft) for observers. */
 export async function listRoundsFor(db: Database, actor: Actor) {
   const base = db
@@ -107,12 +109,14 @@ export async function listRoundsFor(db: Database, actor: Actor) {
       paperCount: sql<number>`(select count(*)::int from ${positionPapers} pp where pp.round_id = ${consultationRounds.id})`,
     })
     .from(consultationRounds);
-  if (actor.role !== 'observer') return base.orderBy(desc(consultationRounds.createdAt));
+  // Bounded: the latest rounds first (a few a year; older ones stay reachable by their address and by search).
+  if (actor.role !== 'observer') return base.orderBy(desc(consultationRounds.createdAt)).limit(roundsListBound);
   if (!actor.organizationId) return [];
   const invitedRounds = db.select({ id: roundOrganizations.roundId }).from(roundOrganizations).where(eq(roundOrganizations.organizationId, actor.organizationId));
   return base
     .where(and(inArray(consultationRounds.id, invitedRounds), ne(consultationRounds.phase, 'draft')))
-    .orderBy(desc(consultationRounds.createdAt));
+    .orderBy(desc(consultationRounds.createdAt))
+    .limit(roundsListBound);
 }
 
 /** The papers of a round with their latest submission, for the round's page. */

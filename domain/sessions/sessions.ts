@@ -64,8 +64,9 @@ export async function scheduleSession(db: Database, actor: Actor, roundId: strin
 }
 
 /** The sessions of a round, soonest first. */
+/** A round's sessions in order (bounded: a round has a handful). */
 export async function listSessions(db: Database, roundId: string) {
-  return db.select().from(consultationSessions).where(eq(consultationSessions.roundId, roundId)).orderBy(asc(consultationSessions.startsAt));
+  return db.select().from(consultationSessions).where(eq(consultationSessions.roundId, roundId)).orderBy(asc(consultationSessions.startsAt)).limit(500);
 }
 
 // ---- The state of the room -----------------------------------------------------------------
