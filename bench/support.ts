@@ -82,11 +82,14 @@ export interface RunningServer {
  * production, demo data), on a free port, with its memory reported; resolves once `/healthz`
  * answers (or, for a script that prints a JSON line, once it has printed it).
  */
-export async function startServer(options: { env: Record<string, string>; script?: string; port?: number; waitForJson?: boolean; memory?: boolean }): Promise<RunningServer> {
+export async function startServer(options: { env: Record<string, string>; script?: string; port?: number; waitForJson?: boolean; memory?: boolean; cwd?: string }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
-  const args = ['--import', 'tsx', ...(options.memory === false ? [] : ['--import', './bench/memory-reporter.ts']), options.script ?? 'server/index.ts'];
+  const reporter = new URL('./memory-reporter.ts', import.meta.url).href;
+  const args = ['--import', 'tsx', ...(options.memory === false ? [] : ['--import', reporter]), options.script ?? 'server/index.ts'];
   const child = spawn(process.execPath, args, {
+    // Another checkout's server (BENCH_SERVER_DIR: the code before a change, for a baseline).
+    cwd: options.cwd ?? process.env.BENCH_SERVER_DIR ?? process.cwd(),
     env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', HOST: '127.0.0.1', PORT: String(port), APP_ORIGIN: base, ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
