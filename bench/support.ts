@@ -201,11 +201,15 @@ export function ratios(product: Stats, baseline: Stats) {
   return { p50: r(product.p50, baseline.p50), p95: r(product.p95, baseline.p95), p99: r(product.p99, baseline.p99) };
 }
 
-/** Writes a benchmark's results to bench/results/NAME.json and prints them. */
+/**
+ * Writes a benchmark's results to bench/results/NAME.json (NAME.BENCH_RESULT_SUFFIX.json when set,
+ * e.g. `before` for a baseline run with BENCH_SERVER_DIR) and prints them.
+ */
 export function report(name: string, results: object) {
-  const output = { at: new Date().toISOString(), machine: machine(), ...results };
+  const output = { at: new Date().toISOString(), machine: machine(), serverDir: process.env.BENCH_SERVER_DIR ?? '.', ...results };
+  const suffix = [process.env.BENCH_RESULT_SUFFIX, short ? 'short' : ''].filter(Boolean).map((s) => `.${s}`).join('');
   fs.mkdirSync('bench/results', { recursive: true });
-  fs.writeFileSync(`bench/results/${name}${short ? '.short' : ''}.json`, `${JSON.stringify(output, null, 2)}\n`);
+  fs.writeFileSync(`bench/results/${name}${suffix}.json`, `${JSON.stringify(output, null, 2)}\n`);
   console.log(JSON.stringify(output, null, 2));
 }
 
