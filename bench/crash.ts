@@ -8,7 +8,8 @@
  * Time to stored: from the probe editor's edit to the server's `stored` answer to its flush (the
  * exchange the editor's "Saved" waits for), over the 10 s of load before each kill (target: p99
  * ≤ 1 s). Each scenario runs BENCH_ROUNDS times (3), alternating A and B, each on a fresh
- * database. Results in bench/results/crash.json.
+ * database. With BENCH_BASELINE_DIR (a built checkout of the code before), both scenarios run on
+ * that code too, interleaved with these. Results in bench/results/crash.json.
  */
 import { and, eq } from 'drizzle-orm';
 import { openDatabase } from '../db/client.ts';
@@ -29,11 +30,11 @@ async function stradaPaper(databaseUrl: string) {
   return paperDocumentName(paper!.id);
 }
 
-async function scenario(label: 'stay-connected' | 'vanish') {
+async function scenario(label: 'stay-connected' | 'vanish', cwd?: string) {
   const database = await benchDatabase(`crash_${label.replace('-', '_')}`);
   const servers: RunningServer[] = [];
   try {
-    const first = await startServer({ env: { DATABASE_URL: database.url } });
+    const first = await startServer({ env: { DATABASE_URL: database.url }, cwd });
     servers.push(first);
     const documentName = await stradaPaper(database.url);
     // Two members of La Strada Ukraine share the editors (one person holds at most 20 sockets).
@@ -83,7 +84,7 @@ async function scenario(label: 'stay-connected' | 'vanish') {
     await new Promise((r) => first.child.once('exit', r));
     await probeLoop;
     // Same port, so that the editors who stay reconnect to it.
-    const second = await startServer({ env: { DATABASE_URL: database.url }, port: first.port });
+    const second = await startServer({ env: { DATABASE_URL: database.url }, port: first.port, cwd });
     servers.push(second);
     if (label === 'stay-connected') {
       await new Promise((r) => setTimeout(r, 3000)); // typing goes on while they reconnect
@@ -106,7 +107,13 @@ async function scenario(label: 'stay-connected' | 'vanish') {
 }
 
 ensureBuild();
-const runs = await interleaved({ 'stay-connected': () => scenario('stay-connected'), vanish: () => scenario('vanish') });
+// BENCH_BASELINE_DIR: a checkout of the code before (built), run interleaved with this one.
+const before = process.env.BENCH_BASELINE_DIR;
+const runs = await interleaved({
+  'stay-connected': () => scenario('stay-connected'),
+  vanish: () => scenario('vanish'),
+  ...(before ? { 'stay-connected (before)': () => scenario('stay-connected', before), 'vanish (before)': () => scenario('vanish', before) } : {}),
+});
 const summary = Object.fromEntries(
   Object.entries(runs).map(([label, results]) => [
     label,
