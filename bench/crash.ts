@@ -11,32 +11,27 @@
  * database. With BENCH_BASELINE_DIR (a built checkout of the code before), both scenarios run on
  * that code too, interleaved with these. Results in bench/results/crash.json.
  */
-import { and, eq } from 'drizzle-orm';
-import { openDatabase } from '../db/client.ts';
-import { positionPapers, users } from '../db/schema.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { paperDocumentName } from '../domain/papers.ts';
 import { openCoEditor, type CoEditor } from '../tests/support/collab-client.ts';
-import { benchDatabase, ensureBuild, interleaved, report, short, signIn, spread, startServer, stats, type RunningServer } from './support.ts';
+import { benchDatabase, demoPaperId, ensureBuild, interleaved, report, short, signIn, spread, startServer, stats, type RunningServer } from './support.ts';
 
 const editors = Number(process.env.BENCH_EDITORS ?? (short ? 5 : 20));
-const loadSeconds = short ? 4 : 10;
-
-/** La Strada Ukraine's paper in the demo round, by its document name. */
-async function stradaPaper(databaseUrl: string) {
-  const handle = await openDatabase({ databaseUrl });
-  const [olena] = await handle.db.select().from(users).where(eq(users.email, 'observer1@example.org'));
-  const [paper] = await handle.db.select().from(positionPapers).where(and(eq(positionPapers.organizationId, olena!.organizationId!)));
-  await handle.close();
-  return paperDocumentName(paper!.id);
-}
+const loadSeconds = Number(process.env.BENCH_LOAD_SECONDS ?? (short ? 4 : 10));
 
 async function scenario(label: 'stay-connected' | 'vanish', cwd?: string) {
-  const database = await benchDatabase(`crash_${label.replace('-', '_')}`);
+  // BENCH_EMBEDDED=1: on the embedded database (PGlite in the server's process) instead of Postgres.
+  const embedded = process.env.BENCH_EMBEDDED === '1';
+  const dir = embedded ? fs.mkdtempSync(path.join(os.tmpdir(), 'idm-bench-crash-')) : null;
+  const database = embedded ? null : await benchDatabase(`crash_${label.replace('-', '_')}`);
+  const env: Record<string, string> = database ? { DATABASE_URL: database.url } : { DATA_DIR: dir!, DATABASE_URL: '' };
   const servers: RunningServer[] = [];
   try {
-    const first = await startServer({ env: { DATABASE_URL: database.url }, cwd });
+    const first = await startServer({ env, cwd });
     servers.push(first);
-    const documentName = await stradaPaper(database.url);
+    const documentName = paperDocumentName(await demoPaperId(first.base, await signIn(first.base, 'observer1@example.org')));
     // Two members of La Strada Ukraine share the editors (one person holds at most 20 sockets).
     const cookies = [await signIn(first.base, 'observer1@example.org'), await signIn(first.base, 'observer2@example.org')];
     const open = (i: number) => openCoEditor({ base: first.base, cookie: cookies[i % 2]!, documentName });
@@ -84,7 +79,7 @@ async function scenario(label: 'stay-connected' | 'vanish', cwd?: string) {
     await new Promise((r) => first.child.once('exit', r));
     await probeLoop;
     // Same port, so that the editors who stay reconnect to it.
-    const second = await startServer({ env: { DATABASE_URL: database.url }, port: first.port, cwd });
+    const second = await startServer({ env, port: first.port, cwd });
     servers.push(second);
     if (label === 'stay-connected') {
       await new Promise((r) => setTimeout(r, 3000)); // typing goes on while they reconnect
@@ -102,7 +97,8 @@ async function scenario(label: 'stay-connected' | 'vanish', cwd?: string) {
     return { editsSent: sent.length, mustSurvive: mustSurvive.length, missing: missing.length, converged, timeToStored: stats(toStored) };
   } finally {
     for (const s of servers) s.child.kill('SIGKILL');
-    await database.drop();
+    await database?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -125,5 +121,5 @@ const summary = Object.fromEntries(
     },
   ]),
 );
-report('crash', { editors, editsPerSecondEach: 5, loadSeconds, server: 'production (server/index.ts, NODE_ENV=production)', results: summary });
+report('crash', { editors, editsPerSecondEach: 5, loadSeconds, database: process.env.BENCH_EMBEDDED === '1' ? 'embedded (PGlite)' : 'Postgres', server: 'production (server/index.ts, NODE_ENV=production)', results: summary });
 process.exit(0);

@@ -14,11 +14,11 @@
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import readline from 'node:readline';
 import postgres from 'postgres';
 import { withDatabaseName } from '../tests/setup/database-names.ts';
+import { freePort } from '../tests/support/ports.ts';
 
 /** BENCH_SHORT=1: smaller loads and fewer rounds, to check that a benchmark runs at all. */
 export const short = process.env.BENCH_SHORT === '1';
@@ -50,15 +50,7 @@ export async function benchDatabase(label: string): Promise<{ url: string; name:
   };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+export { freePort };
 
 /** Builds the production bundle if it is missing. */
 export function ensureBuild() {
@@ -215,3 +207,14 @@ export function report(name: string, results: object) {
 
 /** Mebibytes, to one decimal. */
 export const mib = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** The id of the paper of the signed-in observer's organization in the demo round, read from the pages. */
+export async function demoPaperId(base: string, cookie: string): Promise<string> {
+  const rounds = await (await fetch(`${base}/rounds`, { headers: { cookie } })).text();
+  const roundPath = /href="(\/rounds\/[0-9a-f-]{36})"[^>]*>Partnerships with NGOs in managing migration</.exec(rounds)?.[1];
+  if (!roundPath) throw new Error('the demo round is not on /rounds');
+  const roundPage = await (await fetch(`${base}${roundPath}`, { headers: { cookie } })).text();
+  const paperId = new RegExp(`${roundPath}/papers/([0-9a-f-]{36})`).exec(roundPage)?.[1];
+  if (!paperId) throw new Error('no paper link on the demo round page');
+  return paperId;
+}

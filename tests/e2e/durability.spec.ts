@@ -6,7 +6,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { ownServer, type OwnServer } from './own-server.ts';
+import { openStradaPaper, ownServer, type OwnServer } from './own-server.ts';
 
 let server: OwnServer;
 let base: string;
@@ -21,23 +21,7 @@ test.afterAll(async () => {
   await server?.dispose();
 });
 
-const onPostgres = () => Boolean(server.sql);
-
-async function openPaper(page: Page) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill('observer1@example.org');
-  await page.getByLabel('Password').fill('consult-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/`);
-  await page.goto(`${base}/rounds`);
-  await page.getByRole('link', { name: 'Partnerships with NGOs in managing migration' }).click();
-  await page.getByRole('link', { name: 'Open the paper' }).click();
-  const editor = page.getByRole('textbox', { name: 'Position paper' });
-  await expect(editor).toContainText('Prevention of trafficking');
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  return editor;
-}
+const openPaper = (page: Page) => openStradaPaper(page, base);
 
 async function refuseWrites(refuse: boolean) {
   const sql = server.sql!;

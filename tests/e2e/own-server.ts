@@ -7,12 +7,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { withDatabaseName } from '../setup/database-names.ts';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.ts';
+import { freePort } from '../support/ports.ts';
+import { expect, type Page } from '@playwright/test';
 
 export interface OwnServer {
   base: string;
@@ -22,16 +23,6 @@ export interface OwnServer {
   start(): Promise<void>;
   stop(): Promise<void>;
   dispose(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export async function ownServer(label: string): Promise<OwnServer> {
@@ -90,4 +81,21 @@ export async function ownServer(label: string): Promise<OwnServer> {
       await cleanup();
     },
   };
+}
+
+/** Signs in as observer1 on `base` and opens La Strada Ukraine's paper; answers its editor, the caret at the end. */
+export async function openStradaPaper(page: Page, base: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Email').fill('observer1@example.org');
+  await page.getByLabel('Password').fill('consult-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/`);
+  await page.goto(`${base}/rounds`);
+  await page.getByRole('link', { name: 'Partnerships with NGOs in managing migration' }).click();
+  await page.getByRole('link', { name: 'Open the paper' }).click();
+  const editor = page.getByRole('textbox', { name: 'Position paper' });
+  await expect(editor).toContainText('Prevention of trafficking');
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  return editor;
 }

@@ -3,7 +3,7 @@
  * restart, and what was typed while the server was down merges when it comes back.
  */
 import { expect, test } from '@playwright/test';
-import { ownServer, type OwnServer } from './own-server.ts';
+import { openStradaPaper, ownServer, type OwnServer } from './own-server.ts';
 
 let server: OwnServer;
 let base: string;
@@ -21,18 +21,7 @@ test.afterAll(async () => {
 });
 
 test('the text survives a restart, and what was typed offline merges when the server returns', async ({ page }) => {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Email').fill('observer1@example.org');
-  await page.getByLabel('Password').fill('consult-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${base}/`);
-  await page.goto(`${base}/rounds`);
-  await page.getByRole('link', { name: 'Partnerships with NGOs in managing migration' }).click();
-  await page.getByRole('link', { name: 'Open the paper' }).click();
-  const editor = page.getByRole('textbox', { name: 'Position paper' });
-  await expect(editor).toContainText('Prevention of trafficking');
-  await editor.click();
-  await page.keyboard.press('Control+End');
+  await openStradaPaper(page, base);
   await page.keyboard.type(' Written before the restart.');
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 

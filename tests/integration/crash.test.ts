@@ -5,7 +5,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -13,6 +12,7 @@ import postgres from 'postgres';
 import { inject } from 'vitest';
 import { withDatabaseName } from '../setup/database-names.ts';
 import { openCoEditor, type CoEditor } from '../support/collab-client.ts';
+import { freePort } from '../support/ports.ts';
 import { ask, openSocket } from '../support/socket-client.ts';
 import type { Socket } from 'socket.io-client';
 
@@ -27,15 +27,6 @@ afterAll(async () => {
   children.forEach((c) => c.kill('SIGKILL'));
   for (const cleanup of cleanups) await cleanup();
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A database the server processes can share: a fresh Postgres database, or a PGlite folder. */
 async function databaseEnv(label: string): Promise<Record<string, string>> {
