@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -8,6 +9,13 @@ if (!fs.existsSync(chromium)) {
 }
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// The server's own database on Postgres: named once for the run (after DATABASE_URL's, so that
+// runs sharing a server keep apart), created by tests/e2e/server.ts, dropped by the teardown.
+if (process.env.DATABASE_URL && !process.env.E2E_DATABASE_NAME) {
+  const base = new URL(process.env.DATABASE_URL).pathname.slice(1).replace(/[^a-z0-9_]/gi, '').slice(0, 24) || 'idm';
+  process.env.E2E_DATABASE_NAME = `${base}_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+}
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -18,6 +26,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
+  globalTeardown: './tests/e2e/teardown.ts',
   use: {
     baseURL,
     trace: 'retain-on-failure',

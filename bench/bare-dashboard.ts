@@ -13,6 +13,7 @@ import { loadConfig } from '../server/config.ts';
 const config = loadConfig(process.env);
 const handle = await openDatabase(config);
 const app = express();
+app.get('/healthz', (_req, res) => res.json({ status: 'ok' }));
 app.get('/', async (req, res) => {
   const token = parseCookies(req.headers.cookie)[sessionCookieName] ?? '';
   const session = await validateSessionToken(handle.db, token, config.sessionTimeouts);

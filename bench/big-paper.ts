@@ -1,20 +1,16 @@
 /**
  * `npm run bench:big-paper`: how long the server takes to load a 100,000-character paper, on
  * Postgres, from its compacted state and from a state plus a long log (the worst case before a
- * compaction). 20 loads each; results in bench/results/big-paper.json.
+ * compaction). 20 loads from the state and 5 from the log, interleaved over 3 rounds, with the
+ * spread; own database. Results in bench/results/big-paper.json.
  */
-import fs from 'node:fs';
-import postgres from 'postgres';
 import * as Y from 'yjs';
 import { openDatabase } from '../db/client.ts';
 import { appendUpdate, compactDocument, loadDocument } from '../domain/collaboration/document-store.ts';
-import { withDatabaseName } from '../tests/setup/database-names.ts';
+import { benchDatabase, interleaved, report, spreadOf, stats } from './support.ts';
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const admin = postgres(withDatabaseName(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_big WITH (FORCE)');
-await admin.unsafe('CREATE DATABASE idm_bench_big');
-const handle = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, 'idm_bench_big') });
+const database = await benchDatabase('big_paper');
+const handle = await openDatabase({ databaseUrl: database.url, statementTimeoutMs: 0 });
 await handle.migrate();
 
 /** Writes ~100,000 characters as an editor would: sentence by sentence, each its own update. */
@@ -49,23 +45,20 @@ async function time(name: string, runs = 20) {
     times.push(performance.now() - started);
     doc.destroy();
   }
-  times.sort((a, b) => a - b);
-  return { median: Math.round(times[Math.floor(runs / 2)]! * 10) / 10, p95: Math.round(times[Math.floor(runs * 0.95)]! * 10) / 10, max: Math.round(times[runs - 1]! * 10) / 10 };
+  return stats(times);
 }
 
 for (const u of updates) await appendUpdate(handle.db, 'paper.log', u);
 await appendUpdate(handle.db, 'paper.compacted', Y.encodeStateAsUpdate(source));
 await compactDocument(handle.db, 'paper.compacted');
-const results = {
-  at: new Date().toISOString(),
+const runs = await interleaved({ compacted: () => time('paper.compacted'), fromLog: () => time('paper.log', 5) });
+await handle.close();
+await database.drop();
+report('big-paper', {
   characters: chars,
   stateBytes: Y.encodeStateAsUpdate(source).byteLength,
-  compacted: await time('paper.compacted'),
-  fromLog: { updates: updates.length, ...(await time('paper.log', 5)) },
-};
-await handle.close();
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_big WITH (FORCE)');
-await admin.end();
-fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync('bench/results/big-paper.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
+  loggedUpdates: updates.length,
+  compacted: { rounds: runs.compacted, spread: spreadOf(runs.compacted!) },
+  fromLog: { rounds: runs.fromLog, spread: spreadOf(runs.fromLog!) },
+});
+process.exit(0);

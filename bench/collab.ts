@@ -1,41 +1,31 @@
 /**
- * `node --import tsx bench/collab.ts` (or `npm run bench:collab`): 20 editors × 5 edits a second
- * on one paper for 60 s, Node clients with @hocuspocus/provider, against our server (auth,
- * persistence to Postgres, the update log) and, in the same run, against a bare Hocuspocus.
- * Measures how long an edit takes to reach each of the 19 other editors, and checks that every
- * copy converges to the same text. Results in bench/results/collab.json.
+ * `npm run bench:collab`: 20 editors × 5 edits a second on one paper for 60 s (20 s in each of 3
+ * rounds by default), Node clients with @hocuspocus/provider, against the production server
+ * (`server/index.ts` as `npm start` runs it: sign-in, auth at the upgrade, the update log on
+ * Postgres) and against a bare Hocuspocus (no auth, no persistence), interleaved A B A B.
+ * Measures how long an edit takes to reach each of the other editors, and checks that every
+ * copy converges. Results in bench/results/collab.json: each round, the spread over rounds, and
+ * the ratios p50/p95/p99 over all the samples.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import readline from 'node:readline';
+import { and, eq } from 'drizzle-orm';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import postgres from 'postgres';
 import * as Y from 'yjs';
-import { withDatabaseName } from '../tests/setup/database-names.ts';
+import { openDatabase } from '../db/client.ts';
+import { positionPapers, users } from '../db/schema.ts';
+import { paperDocumentName } from '../domain/papers.ts';
 import { browserLikeSocket } from '../tests/support/collab-client.ts';
+import { benchDatabase, ensureBuild, interleaved, mib, ratios, report, short, signIn, spreadOf, startServer, stats } from './support.ts';
 
-const editors = Number(process.env.BENCH_EDITORS ?? 20);
+const editors = Number(process.env.BENCH_EDITORS ?? (short ? 5 : 20));
 const editsPerSecond = Number(process.env.BENCH_RATE ?? 5);
-const seconds = Number(process.env.BENCH_SECONDS ?? 60);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const seconds = Number(process.env.BENCH_SECONDS ?? (short ? 3 : 20));
 
-function start(script: string, env: Record<string, string>): Promise<{ child: ChildProcess; info: Record<string, string> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('{')) resolve({ child, info: JSON.parse(line) });
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
-
-async function run(label: string, url: string, documentName: string, headers: Record<string, string>) {
-  const Socket = browserLikeSocket(headers);
+async function run(url: string, documentName: string, headersOf: (index: number) => Record<string, string>) {
   const latencies: number[] = [];
   const clients = await Promise.all(
     Array.from({ length: editors }, async (_, index) => {
       const doc = new Y.Doc();
-      const websocket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: Socket });
+      const websocket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: browserLikeSocket(headersOf(index)) });
       const provider = new HocuspocusProvider({ websocketProvider: websocket, name: documentName, document: doc, token: 'bench' });
       provider.attach();
       await new Promise<void>((resolve) => provider.on('synced', () => resolve()));
@@ -78,26 +68,46 @@ async function run(label: string, url: string, documentName: string, headers: Re
   });
   latencies.sort((a, b) => a - b);
   const q = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]! * 10) / 10;
-  return { label, editsSent: sent, deliveries: latencies.length, expectedDeliveries: expected, converged: texts.size === 1 && paragraphs === initialParagraphs + sent, p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1) };
+  return { editsSent: sent, deliveries: latencies.length, expectedDeliveries: expected, converged: texts.size === 1 && paragraphs === initialParagraphs + sent, latencies: [...latencies], p50: q(0.5), p95: q(0.95), p99: q(0.99), max: q(1) };
 }
 
-async function main() {
-  const admin = postgres(withDatabaseName(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
-  await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_collab WITH (FORCE)');
-  await admin.unsafe('CREATE DATABASE idm_bench_collab');
-  const ours = await start('tests/support/collab-server.ts', { DATABASE_URL: withDatabaseName(serverUrl, 'idm_bench_collab'), PORT: '4601' });
-  const platform = await run('IDM Consult (auth, update log on Postgres)', `${ours.info.base!.replace('http', 'ws')}/collab`, ours.info.documentName!, { cookie: ours.info.cookie!, origin: ours.info.base! });
-  ours.child.kill('SIGTERM');
-  const bare = await start('bench/bare-hocuspocus.ts', { PORT: '4600' });
-  const baseline = await run('bare Hocuspocus (no auth, no persistence)', bare.info.url!, 'bench', {});
-  bare.child.kill('SIGTERM');
-  await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_collab WITH (FORCE)');
-  await admin.end();
-  const results = { at: new Date().toISOString(), editors, editsPerSecond, seconds, platform, baseline, p99Ratio: Math.round((platform.p99 / Math.max(0.1, baseline.p99)) * 100) / 100 };
-  fs.mkdirSync('bench/results', { recursive: true });
-  fs.writeFileSync('bench/results/collab.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log(JSON.stringify(results, null, 2));
-  process.exit(0);
-}
+ensureBuild();
+const database = await benchDatabase('collab');
+const ours = await startServer({ env: { DATABASE_URL: database.url } });
+const handle = await openDatabase({ databaseUrl: database.url });
+const [olena] = await handle.db.select().from(users).where(eq(users.email, 'observer1@example.org'));
+const [paper] = await handle.db.select().from(positionPapers).where(and(eq(positionPapers.organizationId, olena!.organizationId!)));
+await handle.close();
+const documentName = paperDocumentName(paper!.id);
+// Two members of La Strada Ukraine share the editors (one person holds at most 20 sockets).
+const cookies = [await signIn(ours.base, 'observer1@example.org'), await signIn(ours.base, 'observer2@example.org')];
+const bare = await startServer({ script: 'bench/bare-hocuspocus.ts', env: {}, waitForJson: true, memory: false });
+const bareUrl = (JSON.parse(bare.lines.find((l) => l.startsWith('{'))!) as { url: string }).url;
 
-await main();
+let document = 0;
+const results = await interleaved({
+  // A fresh document each round for both, so that rounds do not grow one paper.
+  platform: () => run(`${ours.base.replace('http', 'ws')}/collab`, documentName, (i) => ({ cookie: cookies[i % 2]!, origin: ours.base })),
+  baseline: () => run(bareUrl, `bench-${document++}`, () => ({})),
+});
+await ours.stop();
+await bare.stop();
+await database.drop();
+
+const all = (name: string) => stats(results[name]!.flatMap((r) => r.latencies));
+const summarize = (name: string) => ({
+  rounds: results[name]!.map(({ latencies: _l, ...r }) => r),
+  spread: spreadOf(results[name]!.map((r) => stats(r.latencies))),
+  allSamples: all(name),
+});
+report('collab', {
+  editors,
+  editsPerSecond,
+  secondsPerRound: seconds,
+  server: 'production (server/index.ts, NODE_ENV=production) on Postgres; baseline bench/bare-hocuspocus.ts',
+  serverMemoryMaxMiB: { heap: mib(ours.memory.heapMax), rss: mib(ours.memory.rssMax) },
+  platform: summarize('platform'),
+  baseline: summarize('baseline'),
+  ratios: ratios(all('platform'), all('baseline')),
+});
+process.exit(0);

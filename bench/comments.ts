@@ -8,44 +8,33 @@
  *     p50/p95.
  *  2. A posted comment reaching 200 connected viewers of the discussion: 100 replies posted by
  *     20 people (the limit is 10 a minute each), the time from the post to each viewer's
- *     `comments:changed`, p50/p99. Beside it, in the same run, a bare socket.io server
- *     broadcasting the same payload to 200 clients.
+ *     `comments:changed`. Beside it, a bare socket.io server broadcasting the same payload to
+ *     200 clients; the two interleaved over 3 rounds (fresh posters each round, so that the
+ *     per-person limit never applies), with the spread and the ratios p50/p95/p99.
  *
- * Needs the production build (built here if missing). Creates and drops `idm_bench_comments`.
- * Results: printed and written to bench/results/comments.json.
+ * Needs the production build (built here if missing). Creates a database of its own and drops
+ * only it; free ports. Results: printed and written to bench/results/comments.json.
  */
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { openDatabase } from '../db/client.ts';
 import { comments, commentThreads, consultationRounds, positionPapers, users } from '../db/schema.ts';
 import { createSession } from '../domain/auth/sessions.ts';
-import { withDatabaseName } from '../tests/setup/database-names.ts';
-import { stats, stop, waitFor } from './support.ts';
+import { benchDatabase, ensureBuild, interleaved, ratios, report, rounds, short, spreadOf, startServer, stats } from './support.ts';
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbUrl = withDatabaseName(serverUrl, 'idm_bench_comments');
-const viewers = 200;
-const posts = 100;
+const viewers = short ? 20 : 200;
+const posts = short ? 10 : 100;
+const requests = short ? 30 : 220;
 
-if (!fs.existsSync('build/server/index.js')) execSync('npm run build --silent', { stdio: 'inherit' });
-const admin = postgres(withDatabaseName(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_comments WITH (FORCE)');
-await admin.unsafe('CREATE DATABASE idm_bench_comments');
-
-function start(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', APP_ORIGIN: `http://127.0.0.1:${env.PORT ?? 3000}`, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-}
+ensureBuild();
+const database = await benchDatabase('comments');
+const dbUrl = database.url;
 
 // ---- The platform, with demo data, then 5,000 comments and 500 inline threads --------------
-const port = 4710;
-const base = `http://127.0.0.1:${port}`;
-const server = start('server/index.ts', { DATABASE_URL: dbUrl, DEMO_SEED: '1', PORT: String(port), APP_ORIGIN: base });
-await waitFor(`${base}/healthz`);
-const handle = await openDatabase({ databaseUrl: dbUrl });
+const server = await startServer({ env: { DATABASE_URL: dbUrl } });
+const base = server.base;
+const handle = await openDatabase({ databaseUrl: dbUrl, statementTimeoutMs: 0 });
 const { db } = handle;
 const [round] = await db.select().from(consultationRounds).limit(1);
 const people = await db.select().from(users);
@@ -79,11 +68,17 @@ await db.insert(comments).values(inline.map((t) => ({ threadId: t.id, authorId: 
 
 const cookieOf = async (userId: string) => `idm_session=${(await createSession(db, userId, { idleMs: 7 * 86400_000, absoluteMs: 30 * 86400_000 })).token}`;
 const olenaCookie = await cookieOf(olena.id);
+// The viewers are people of their own (one holds at most 20 sockets open): members of La Strada Ukraine.
+const viewerPeople = await db
+  .insert(users)
+  .values(Array.from({ length: viewers }, (_, i) => ({ email: `viewer${i}@example.org`, name: `Viewer ${i}`, passwordHash: 'x', role: 'observer' as const, organizationId: olena.organizationId })))
+  .returning();
+const viewerCookies = await Promise.all(viewerPeople.map((v) => cookieOf(v.id)));
 
 // ---- 1. Pages ------------------------------------------------------------------------------
 async function timePage(path: string, cookie: string) {
   const times: number[] = [];
-  for (let i = 0; i < 220; i++) {
+  for (let i = 0; i < requests; i++) {
     const began = performance.now();
     const response = await fetch(`${base}${path}`, { headers: { cookie } });
     await response.text();
@@ -101,23 +96,29 @@ function openSocket(url: string, cookie?: string): Promise<Socket> {
   });
 }
 
-const discussionPage = await timePage(`/rounds/${round!.id}/discussion`, olenaCookie);
-const paperPage = await timePage(`/rounds/${round!.id}/papers/${paper!.id}`, olenaCookie);
 const member = await openSocket(base, olenaCookie);
-const watchTimes: number[] = [];
-for (let i = 0; i < 220; i++) {
-  const began = performance.now();
-  const ack = await member.emitWithAck('comments:watch', { scope: 'draft', paperId: paper!.id });
-  if (!ack.ok || ack.threads.length !== 500) throw new Error(`watch: ${JSON.stringify(ack).slice(0, 200)}`);
-  if (i >= 20) watchTimes.push(performance.now() - began);
+async function timeWatch() {
+  const watchTimes: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const began = performance.now();
+    const ack = await member.emitWithAck('comments:watch', { scope: 'draft', paperId: paper!.id });
+    if (!ack.ok || ack.threads.length !== 500) throw new Error(`watch: ${JSON.stringify(ack).slice(0, 200)}`);
+    if (i >= 20) watchTimes.push(performance.now() - began);
+  }
+  return stats(watchTimes);
 }
+const pages = await interleaved({
+  discussionPage: () => timePage(`/rounds/${round!.id}/discussion`, olenaCookie),
+  paperPage: () => timePage(`/rounds/${round!.id}/papers/${paper!.id}`, olenaCookie),
+  paperThreadsWatch: timeWatch,
+});
 member.close();
 
 // ---- 2. Live delivery to 200 viewers -------------------------------------------------------
-async function delivery(url: string, viewerCookie: string | undefined, prepare: (s: Socket) => Promise<unknown>, post: (i: number) => Promise<unknown>) {
+async function delivery(url: string, viewerCookie: ((i: number) => string) | undefined, prepare: (s: Socket) => Promise<unknown>, post: (i: number) => Promise<unknown>) {
   const sockets: Socket[] = [];
   for (let i = 0; i < viewers; i++) {
-    const s = await openSocket(url, viewerCookie);
+    const s = await openSocket(url, viewerCookie?.(i));
     await prepare(s);
     sockets.push(s);
   }
@@ -129,58 +130,54 @@ async function delivery(url: string, viewerCookie: string | undefined, prepare: 
     for (const at of await Promise.all(arrived)) times.push(at - began);
   }
   sockets.forEach((s) => s.close());
-  return stats(times);
+  return { ...stats(times), times };
 }
 
-const posters = await Promise.all(authors.slice(0, 4).map((a) => cookieOf(a.id)));
-// 20 posting sessions from the 4 non-admin demo people would share their limit: make 20 people.
+// Fresh posters each round: 20 people posting 5 replies each stay under the limit of 10 a minute.
 const extra = await db
   .insert(users)
-  .values(Array.from({ length: 20 }, (_, i) => ({ email: `poster${i}@example.org`, name: `Poster ${i}`, passwordHash: 'x', role: 'facilitator' as const })))
+  .values(Array.from({ length: 20 * rounds }, (_, i) => ({ email: `poster${i}@example.org`, name: `Poster ${i}`, passwordHash: 'x', role: 'facilitator' as const })))
   .returning();
-const posterSockets = await Promise.all(extra.map(async (u) => openSocket(base, await cookieOf(u.id))));
-void posters;
 const topic = topics[0]!.id;
 const [firstComment] = await db.select({ id: comments.id }).from(comments).where(eq(comments.threadId, topic)).limit(1);
-const platformDelivery = await delivery(
-  base,
-  olenaCookie,
-  (s) => s.emitWithAck('comments:watch', { scope: 'round', roundId: round!.id }),
-  async (i) => {
-    const ack = await posterSockets[i % posterSockets.length]!.emitWithAck('comment:reply', { threadId: topic, replyToId: firstComment!.id, body: `Reply ${i}: the hotline should become permanent, with IOM's return statistics shared.` });
-    if (!ack.ok) throw new Error(`post ${i}: ${JSON.stringify(ack)}`);
-  },
-);
-posterSockets.forEach((s) => s.close());
-
-// The same payload, broadcast by a bare socket.io server to 200 clients.
 const payload = JSON.stringify({ place: { scope: 'round', roundId: round!.id }, thread: (await (await openSocket(base, olenaCookie)).emitWithAck('thread:get', { threadId: topic })).thread });
-const barePort = 4720;
-const bare = start('bench/bare-socketio.ts', { PORT: String(barePort) });
-await waitFor(`http://127.0.0.1:${barePort}/`);
-const barePoster = await openSocket(`http://127.0.0.1:${barePort}`);
-const bareDelivery = await delivery(
-  `http://127.0.0.1:${barePort}`,
-  undefined,
-  (s) => s.emitWithAck('join', 'room'),
-  () => barePoster.emitWithAck('post', JSON.parse(payload)),
-);
+const bare = await startServer({ script: 'bench/bare-socketio.ts', env: {}, memory: false });
+const barePoster = await openSocket(bare.base);
+let round_ = 0;
+const deliveries = await interleaved({
+  platform: async () => {
+    const posterSockets = await Promise.all(extra.slice(20 * round_, 20 * ++round_).map(async (u) => openSocket(base, await cookieOf(u.id))));
+    const result = await delivery(
+      base,
+      (i) => viewerCookies[i]!,
+      (s) => s.emitWithAck('comments:watch', { scope: 'round', roundId: round!.id }),
+      async (i) => {
+        const ack = await posterSockets[i % posterSockets.length]!.emitWithAck('comment:reply', { threadId: topic, replyToId: firstComment!.id, body: `Reply ${i}: the hotline should become permanent, with IOM's return statistics shared.` });
+        if (!ack.ok) throw new Error(`post ${i}: ${JSON.stringify(ack)}`);
+      },
+    );
+    posterSockets.forEach((s) => s.close());
+    return result;
+  },
+  baseline: () => delivery(bare.base, undefined, (s) => s.emitWithAck('join', 'room'), () => barePoster.emitWithAck('post', JSON.parse(payload))),
+});
 barePoster.close();
-
-const results = {
-  at: new Date().toISOString(),
-  data: { discussionComments: 5000, discussionTopics: 1000, inlineThreads: 500 },
-  discussionPage,
-  paperPage,
-  paperThreadsWatch: stats(watchTimes),
-  delivery: { viewers, posts, platform: platformDelivery, bareSocketIo: bareDelivery },
-};
-await stop(bare);
-await stop(server);
+await bare.stop();
+await server.stop();
 await handle.close();
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_comments WITH (FORCE)');
-await admin.end();
-fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync('bench/results/comments.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
+await database.drop();
+
+const pooled = (name: string) => stats(deliveries[name]!.flatMap((r) => r.times));
+const withoutTimes = (rs: Array<{ times: number[] }>) => rs.map(({ times: _t, ...r }) => r);
+report('comments', {
+  data: { discussionComments: 5000, discussionTopics: 1000, inlineThreads: 500 },
+  pages: Object.fromEntries(Object.entries(pages).map(([name, rs]) => [name, { rounds: rs, spread: spreadOf(rs) }])),
+  delivery: {
+    viewers,
+    postsPerRound: posts,
+    platform: { rounds: withoutTimes(deliveries.platform!), spread: spreadOf(deliveries.platform!), allSamples: pooled('platform') },
+    bareSocketIo: { rounds: withoutTimes(deliveries.baseline!), spread: spreadOf(deliveries.baseline!), allSamples: pooled('baseline') },
+    ratios: ratios(pooled('platform'), pooled('baseline')),
+  },
+});
 process.exit(0);

@@ -1,32 +1,23 @@
 /**
  * `npm run bench:editor-ready`: a 100,000-character paper opened in Chromium — the time from the
- * navigation to the paper's page until the editor shows the paper's last sentence, 5 times.
- * Needs the production build and Debian's Chromium. Results in bench/results/editor-ready.json.
+ * navigation to the paper's page until the editor shows the paper's last sentence; 5 loads in
+ * each of 3 rounds (after one that warms the browser's cache), with the spread. Needs the
+ * production build and Debian's Chromium; own database, free port. Results in
+ * bench/results/editor-ready.json.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import readline from 'node:readline';
 import { chromium } from '@playwright/test';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import * as Y from 'yjs';
 import { openDatabase } from '../db/client.ts';
 import { positionPapers, users } from '../db/schema.ts';
 import { appendUpdate, compactDocument } from '../domain/collaboration/document-store.ts';
 import { paperDocumentName } from '../domain/papers.ts';
-import { withDatabaseName } from '../tests/setup/database-names.ts';
+import { benchDatabase, ensureBuild, interleaved, report, spread, startServer } from './support.ts';
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const databaseUrl = withDatabaseName(serverUrl, 'idm_bench_editor');
-const admin = postgres(withDatabaseName(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_editor WITH (FORCE)');
-await admin.unsafe('CREATE DATABASE idm_bench_editor');
-
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-  env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', PORT: '4801', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, APP_ORIGIN: 'http://127.0.0.1:4801' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve) => readline.createInterface({ input: server.stdout! }).on('line', (l) => l.includes('is ready') && resolve()));
+ensureBuild();
+const database = await benchDatabase('editor');
+const databaseUrl = database.url;
+const server = await startServer({ env: { DATABASE_URL: databaseUrl } });
 
 // Replace La Strada Ukraine's draft with a 100,000-character paper before anyone opens it.
 const handle = await openDatabase({ databaseUrl });
@@ -54,27 +45,30 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await browser.newPage();
-const base = 'http://127.0.0.1:4801';
+const base = server.base;
 await page.goto(`${base}/login`);
 await page.fill('input[name=email]', 'observer1@example.org');
 await page.fill('input[name=password]', 'consult-demo');
 await page.click('main button[type=submit]');
 await page.waitForURL(`${base}/`);
 const url = `${base}/rounds/${paper!.roundId}/papers/${paper!.id}`;
-const times: number[] = [];
-for (let i = 0; i < 6; i++) {
-  const started = Date.now();
-  await page.goto(url);
-  await page.locator('.paper-editor', { hasText: lastWords }).waitFor({ timeout: 30_000 });
-  if (i > 0) times.push(Date.now() - started); // the first load warms the browser's cache
-}
+await page.goto(url); // warms the browser's cache, not counted
+await page.locator('.paper-editor', { hasText: lastWords }).waitFor({ timeout: 30_000 });
+const runs = await interleaved({
+  load: async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      await page.goto(url);
+      await page.locator('.paper-editor', { hasText: lastWords }).waitFor({ timeout: 30_000 });
+      times.push(Date.now() - started);
+    }
+    return times;
+  },
+});
 await browser.close();
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_editor WITH (FORCE)');
-await admin.end();
-times.sort((a, b) => a - b);
-const results = { at: new Date().toISOString(), characters: chars, runsMs: times, medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1] };
-fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync('bench/results/editor-ready.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
+await server.stop();
+await database.drop();
+const all = runs.load!.flat();
+report('editor-ready', { characters: chars, runsMs: runs.load, spreadOfMedians: spread(runs.load!.map((r) => spread(r).median)), allLoads: spread(all), targetMs: 1000 });
+process.exit(0);

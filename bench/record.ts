@@ -9,12 +9,10 @@
  *  2. "Compile a first draft" from those 300 positions (about 250,000 words): 10 requests of
  *     the summary page's action, the time from the click's request to the outline's JSON.
  *
- * Needs the production build (built here if missing). Creates and drops `idm_bench_record`.
- * Results: printed and written to bench/results/record.json.
+ * Each measured 3 times, interleaved (participation page, derivation, round page, first draft),
+ * with the spread. Needs the production build (built here if missing). Creates a database of
+ * its own and drops only it (KEEP_DB=1 keeps it); free port. Results: bench/results/record.json.
  */
-import { spawn, execSync } from 'node:child_process';
-import fs from 'node:fs';
-import postgres from 'postgres';
 import { openDatabase } from '../db/client.ts';
 import {
   agendaItems,
@@ -34,27 +32,17 @@ import { createSession } from '../domain/auth/sessions.ts';
 import { participationRecord } from '../domain/participation/record.ts';
 import { storeSessionPresence } from '../domain/participation/presence.ts';
 import { areas } from '../domain/vocabulary.ts';
-import { withDatabaseName } from '../tests/setup/database-names.ts';
-import { stats, stop, waitFor } from './support.ts';
+import { benchDatabase, ensureBuild, interleaved, report, short, spreadOf, startServer, stats } from './support.ts';
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbUrl = withDatabaseName(serverUrl, 'idm_bench_record');
-const organizationCount = 300;
-const sessionCount = 20;
+const organizationCount = short ? 30 : 300;
+const sessionCount = short ? 4 : 20;
 
-if (!fs.existsSync('build/server/index.js')) execSync('npm run build --silent', { stdio: 'inherit' });
-const admin = postgres(withDatabaseName(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_record WITH (FORCE)');
-await admin.unsafe('CREATE DATABASE idm_bench_record');
-
-const port = 4730;
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-  env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', DATABASE_URL: dbUrl, DEMO_SEED: '1', PORT: String(port), APP_ORIGIN: base },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await waitFor(`${base}/healthz`);
-const handle = await openDatabase({ databaseUrl: dbUrl });
+ensureBuild();
+const database = await benchDatabase('record');
+const dbUrl = database.url;
+const server = await startServer({ env: { DATABASE_URL: dbUrl } });
+const base = server.base;
+const handle = await openDatabase({ databaseUrl: dbUrl, statementTimeoutMs: 0 });
 const { db } = handle;
 
 // ---- 300 organizations, each with a person, invited to one round with 20 sessions ------------
@@ -128,39 +116,30 @@ async function timeRequests(path: string, count: number, init: RequestInit = {})
   return times;
 }
 
-const participation = stats(await timeRequests(`/rounds/${round!.id}/participation`, 200));
-// Of which: deriving the record (the queries and their assembly), in this process.
-const deriving: number[] = [];
-for (let i = 0; i < 55; i++) {
-  const started = performance.now();
-  await participationRecord(db, { roundId: round!.id });
-  if (i >= 5) deriving.push(performance.now() - started);
+async function deriving() {
+  const times: number[] = [];
+  for (let i = 0; i < 55; i++) {
+    const started = performance.now();
+    await participationRecord(db, { roundId: round!.id });
+    if (i >= 5) times.push(performance.now() - started);
+  }
+  return stats(times);
 }
-const roundPage = stats(await timeRequests(`/rounds/${round!.id}`, 200));
-const compile = stats(
-  await timeRequests(`/rounds/${round!.id}/summary.data`, 10, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'intent=first-draft',
-  }),
-);
-
-const results = {
-  measuredAt: new Date().toISOString(),
-  machine: '2 cores, Node 20, PostgreSQL 15 on the same machine',
+const figures = await interleaved({
+  participationPage: async () => stats(await timeRequests(`/rounds/${round!.id}/participation`, short ? 30 : 200)),
+  // Of which: deriving the record (the queries and their assembly), in this process.
+  participationRecordDerivation: deriving,
+  referenceRoundPage: async () => stats(await timeRequests(`/rounds/${round!.id}`, short ? 30 : 200)),
+  compileFirstDraft: async () =>
+    stats(await timeRequests(`/rounds/${round!.id}/summary.data`, short ? 6 : 10, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'intent=first-draft' })),
+});
+await handle.close();
+await server.stop();
+if (!process.env.KEEP_DB) await database.drop();
+report('record', {
   presence: storePresence ? 'stored at each close' : 'merged from the attendance at each request (LIVE_PRESENCE=1)',
   data: { organizations: organizationCount, sessions: sessionCount, attendanceRows: organizationCount * sessionCount * 2, interventions: sessionCount * 40, positions: organizationCount, comments: 3000 },
-  participationPage: { ...participation, targetP95: 200 },
-  participationRecordDerivation: stats(deriving),
-  referenceRoundPage: roundPage,
-  compileFirstDraft: { ...compile, targetMs: 2000 },
-};
-fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync('bench/results/record.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
-
-await handle.close();
-await stop(server);
-// KEEP_DB=1 leaves the database for profiling.
-if (!process.env.KEEP_DB) await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_record WITH (FORCE)');
-await admin.end();
+  targets: { participationPageP95: 200, compileFirstDraftMaxMs: 2000 },
+  figures: Object.fromEntries(Object.entries(figures).map(([name, rs]) => [name, { rounds: rs, spread: spreadOf(rs) }])),
+});
+process.exit(0);

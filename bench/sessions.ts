@@ -1,66 +1,40 @@
 /**
  * `npm run bench:sessions`: the figures of the live-sessions issue, on Postgres, against the
- * production server started as `npm start` would (a child process; its heap is reported by
- * bench/heap-reporter.ts, loaded with --import, which prints process.memoryUsage() every 250 ms).
+ * production server started as `npm start` would (a child process; its heap and RSS are reported
+ * by bench/memory-reporter.ts every 250 ms).
  *
  *  1. 500 participants (socket.io-client, websocket) in one session; the facilitator extends
  *     the speaker's time 20 times a second for 10 s (200 actions, open loop). Delivery: from the
- *     facilitator's emit to each participant's `session:state` carrying that action, p50/p99;
- *     the server's largest heap during the run. Beside it, in the same run, a bare socket.io
- *     server broadcasting the same payloads (the states captured above) to 500 clients, the same
- *     way: both, and the ratio.
+ *     facilitator's emit to each participant's `session:state` carrying that action; the
+ *     server's largest heap and RSS during each round. Beside it, a bare socket.io server
+ *     broadcasting the same payloads (the states captured above) to 500 clients, the same way;
+ *     the two interleaved over 3 rounds, with the spread and the ratios p50/p95/p99.
  *  2. The server restarted (SIGTERM, start again) in the middle of the session: the time until
  *     all 500 participants have reconnected, rejoined and hold the state from before.
  */
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { io as connect, type Socket } from 'socket.io-client';
 import { openDatabase } from '../db/client.ts';
 import { consultationRounds, organizations, roundOrganizations, users } from '../db/schema.ts';
 import { createSession } from '../domain/auth/sessions.ts';
 import { scheduleSession, sessionSchema, type SessionState } from '../domain/sessions/sessions.ts';
-import { withDatabaseName } from '../tests/setup/database-names.ts';
-import { stats, stop, waitFor } from './support.ts';
+import { benchDatabase, ensureBuild, freePort, interleaved, mib, ratios, report, short, spreadOf, startServer, stats } from './support.ts';
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const dbUrl = withDatabaseName(serverUrl, 'idm_bench_sessions');
-const participants = Number(process.env.BENCH_PARTICIPANTS ?? 500);
+const participants = Number(process.env.BENCH_PARTICIPANTS ?? (short ? 50 : 500));
 const actionsPerSecond = 20;
-const actions = 200;
+const actions = short ? 40 : 200;
 
-if (!fs.existsSync('build/server/index.js')) execSync('npm run build --silent', { stdio: 'inherit' });
-const admin = postgres(withDatabaseName(serverUrl, 'postgres'), { max: 1, onnotice: () => {} });
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_sessions WITH (FORCE)');
-await admin.unsafe('CREATE DATABASE idm_bench_sessions');
-
-const port = 4810;
+ensureBuild();
+const database = await benchDatabase('sessions');
+const dbUrl = database.url;
+// One port for the whole run: after the restart, the participants reconnect to the same address.
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-let heapMax = 0;
-let recordHeap = false;
-function startServer(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/heap-reporter.ts', 'server/index.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: dbUrl, DEMO_SEED: '1', APP_ORIGIN: base },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    for (let i = buffer.indexOf('\n'); i >= 0; i = buffer.indexOf('\n')) {
-      const line = buffer.slice(0, i);
-      buffer = buffer.slice(i + 1);
-      const match = /^heap (\d+)$/.exec(line);
-      if (match && recordHeap) heapMax = Math.max(heapMax, Number(match[1]));
-    }
-  });
-  return child;
-}
+const start = () => startServer({ env: { DATABASE_URL: dbUrl }, port });
 
 // ---- 500 participants of 100 invited organizations -----------------------------------------
-let server = startServer();
-await waitFor(`${base}/healthz`);
-const handle = await openDatabase({ databaseUrl: dbUrl });
+let server = await start();
+const handle = await openDatabase({ databaseUrl: dbUrl, statementTimeoutMs: 0 });
 const { db } = handle;
 const [round] = await db.select().from(consultationRounds).limit(1);
 const [facilitator] = await db.select().from(users).where(eq(users.email, 'facilitator@example.org'));
@@ -129,43 +103,54 @@ async function deliveries(clients: Socket[], event: string, send: (k: number) =>
     await new Promise((r) => setTimeout(r, 1000 / actionsPerSecond));
   }
   await Promise.race([received, new Promise((r) => setTimeout(r, 30_000))]);
-  return { ...stats(times), missing: clients.length * actions - times.length };
+  for (const client of clients) client.removeAllListeners(event);
+  return { ...stats(times), missing: clients.length * actions - times.length, times };
 }
 
 const payloads: SessionState[] = [];
 chair.socket.on('session:state', (state: SessionState) => payloads.push(state));
-recordHeap = true;
-const platform = await deliveries(
-  crowd.map((p) => p.socket),
-  'session:state',
-  () => void act('floor:extend', { seconds: 15 }),
-  (state: SessionState) => (state.speaker ? (state.speaker.allowedSeconds - startAllowed) / 15 - 1 : -1),
-);
-recordHeap = false;
-const heapMb = Math.round((heapMax / 1024 / 1024) * 10) / 10;
 
-// The same payloads from a bare socket.io server to 500 clients.
-const barePort = 4820;
-const bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-socketio.ts'], { env: { ...process.env, PORT: String(barePort) }, stdio: 'ignore' });
-await waitFor(`http://127.0.0.1:${barePort}/`);
-const bareUrl = `http://127.0.0.1:${barePort}`;
+// The same payloads (captured from the first round of ours) from a bare socket.io server.
+const bare = await startServer({ script: 'bench/bare-socketio.ts', env: {}, memory: false });
 const bareClients: Socket[] = [];
 for (let i = 0; i < participants; i++) {
-  const s = (await participant(bareUrl, '', null)).socket;
+  const s = (await participant(bare.base, '', null)).socket;
   await s.emitWithAck('join', 'room');
   bareClients.push(s);
 }
-const barePoster = (await participant(bareUrl, '', null)).socket;
-const ordered = payloads.sort((a, b) => a.speaker!.allowedSeconds - b.speaker!.allowedSeconds);
-const bareRun = await deliveries(
-  bareClients,
-  'comments:changed',
-  (k) => void barePoster.emitWithAck('post', ordered[k] ?? ordered[ordered.length - 1]),
-  (state: SessionState) => (state.speaker ? (state.speaker.allowedSeconds - startAllowed) / 15 - 1 : -1),
-);
+const barePoster = (await participant(bare.base, '', null)).socket;
+
+let allowedAtStart = startAllowed;
+const memory: Array<{ heap: number; rss: number }> = [];
+const runs = await interleaved({
+  platform: async () => {
+    // Each round counts from the speaker's allowed time when it starts.
+    const from = allowedAtStart;
+    server.resetMemory();
+    const result = await deliveries(
+      crowd.map((p) => p.socket),
+      'session:state',
+      () => void act('floor:extend', { seconds: 15 }),
+      (state: SessionState) => (state.speaker ? (state.speaker.allowedSeconds - from) / 15 - 1 : -1),
+    );
+    memory.push({ heap: mib(server.memory.heapMax), rss: mib(server.memory.rssMax) });
+    allowedAtStart = from + actions * 15;
+    return result;
+  },
+  baseline: async () => {
+    const ordered = [...payloads].sort((a, b) => a.speaker!.allowedSeconds - b.speaker!.allowedSeconds).slice(0, actions);
+    const first = ordered[0]!.speaker!.allowedSeconds;
+    return deliveries(
+      bareClients,
+      'comments:changed',
+      (k) => void barePoster.emitWithAck('post', ordered[k] ?? ordered[ordered.length - 1]),
+      (state: SessionState) => (state.speaker ? (state.speaker.allowedSeconds - first) / 15 : -1),
+    );
+  },
+});
 bareClients.forEach((s) => s.close());
 barePoster.close();
-await stop(bare);
+await bare.stop();
 
 // ---- 2. A restart in the middle of the session ---------------------------------------------
 const before = (await act('floor:extend', { seconds: 15 })).state as SessionState;
@@ -174,28 +159,28 @@ const holds = (p: Participant) => p.state !== null && JSON.stringify({ speaker: 
 await new Promise((r) => setTimeout(r, 300));
 crowd.forEach((p) => (p.state = null));
 const restarting = performance.now();
-await stop(server);
-server = startServer();
-await waitFor(`${base}/healthz`);
+await server.stop();
+server = await start();
 const serverReady = performance.now() - restarting;
 while (!crowd.every(holds) && performance.now() - restarting < 60_000) await new Promise((r) => setTimeout(r, 25));
 const allBack = performance.now() - restarting;
 const holding = crowd.filter(holds).length;
 
-const results = {
-  at: new Date().toISOString(),
-  participants,
-  actions: { perSecond: actionsPerSecond, count: actions },
-  delivery: { platform, bareSocketIo: bareRun, ratioP99: Math.round((platform.p99 / bareRun.p99) * 10) / 10 },
-  serverHeapMaxMb: heapMb,
-  restart: { serverReadyMs: Math.round(serverReady), allRejoinedWithStateMs: Math.round(allBack), holding },
-};
+const pooled = (name: string) => stats(runs[name]!.flatMap((r) => r.times));
 crowd.forEach((p) => p.socket.close());
 chair.socket.close();
-await stop(server);
+await server.stop();
 await handle.close();
-await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_sessions WITH (FORCE)');
-await admin.end();
-fs.writeFileSync('bench/results/sessions.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
+await database.drop();
+report('sessions', {
+  participants,
+  actions: { perSecond: actionsPerSecond, countPerRound: actions },
+  delivery: {
+    platform: { rounds: runs.platform!.map(({ times: _t, ...r }) => r), spread: spreadOf(runs.platform!), allSamples: pooled('platform') },
+    bareSocketIo: { rounds: runs.baseline!.map(({ times: _t, ...r }) => r), spread: spreadOf(runs.baseline!), allSamples: pooled('baseline') },
+    ratios: ratios(pooled('platform'), pooled('baseline')),
+  },
+  serverMemoryMaxMiBPerRound: memory,
+  restart: { serverReadyMs: Math.round(serverReady), allRejoinedWithStateMs: Math.round(allBack), holding },
+});
 process.exit(0);

@@ -2,16 +2,16 @@
  * `npx tsx bench/summary-export.ts`: exporting the secretariat's summary of a large round, about
  * 50 pages (25,000 words under headings per thematic area, with quotes) citing 300 paragraphs.
  * The editor's JSON goes through the model into DOCX (the issue's target: at most 3 s), PDF and
- * HTML; one warm-up, then 5 timed runs of each. No database: the exports are pure functions.
+ * HTML; one warm-up, then 5 timed runs of each, interleaved DOCX PDF HTML over 3 rounds. No
+ * database: the exports are pure functions.
  * Results in bench/results/summary-export.json.
  */
-import fs from 'node:fs';
 import { summaryToDocx } from '../domain/summary/export/docx.ts';
 import { toSummaryExport } from '../domain/summary/export/from-json.ts';
 import { summaryToHtml } from '../domain/summary/export/html.ts';
 import type { SummaryExport } from '../domain/summary/export/model.ts';
 import { summaryToPdf } from '../domain/summary/export/pdf.ts';
-import { stats } from './support.ts';
+import { interleaved, report, spread, stats } from './support.ts';
 
 const targetWords = 25_000;
 const citationCount = 300;
@@ -99,25 +99,27 @@ async function time(exporter: () => unknown) {
   return { median: p50, max, kilobytes: Math.round(bytes / 1024) };
 }
 
-const docx = await time(() => summaryToDocx(summary));
+const measured = await interleaved({
+  docx: () => time(() => summaryToDocx(summary)),
+  pdf: () => time(() => summaryToPdf(summary)),
+  html: () => time(() => summaryToHtml(summary)),
+});
+const figure = (name: string) => ({ rounds: measured[name], median: spread(measured[name]!.map((r) => r.median)), max: spread(measured[name]!.map((r) => r.max)), kilobytes: measured[name]![0]!.kilobytes });
+const docx = figure('docx');
 const pageCount = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').match(/\/Type \/Page\n/g)?.length ?? 0;
 // The body alone is the 50 pages; the list of sources with its passages comes on top.
 const pdfPages = { total: pageCount(await summaryToPdf(summary)), body: pageCount(await summaryToPdf({ ...summary, footnotes: [] })) };
-const pdf = await time(() => summaryToPdf(summary));
-const html = await time(() => summaryToHtml(summary));
+const pdf = figure('pdf');
+const html = figure('html');
 
-const results = {
-  at: new Date().toISOString(),
+report('summary-export', {
   words,
   citations: summary.footnotes.length,
   blocks: summary.blocks.length,
   pdfPages,
   runs,
   modelMs,
-  docx: { ...docx, targetMs: 3000, withinTarget: docx.max <= 3000 },
+  docx: { ...docx, targetMs: 3000, withinTarget: docx.max.max <= 3000 },
   pdf,
   html,
-};
-fs.mkdirSync('bench/results', { recursive: true });
-fs.writeFileSync('bench/results/summary-export.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(JSON.stringify(results, null, 2));
+});

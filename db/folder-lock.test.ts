@@ -1,6 +1,6 @@
 /** Two processes on one embedded database folder: the second stops with a clear message. */
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,7 @@ describe('the lock on the embedded database folder', () => {
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idm-lock-'));
     fs.writeFileSync(path.join(folder, 'idm-consult.lock'), '999999');
     const lock = acquireFolderLock(folder);
-    expect(fs.readFileSync(path.join(folder, 'idm-consult.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(folder, 'idm-consult.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
     lock.release();
     expect(fs.existsSync(path.join(folder, 'idm-consult.lock'))).toBe(false);
     fs.rmSync(folder, { recursive: true, force: true });
@@ -37,5 +37,25 @@ describe('the lock on the embedded database folder', () => {
     fs.writeFileSync(path.join(folder, 'idm-consult.lock'), String(process.ppid));
     expect(() => acquireFolderLock(folder)).toThrow(FolderLockedError);
     fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('is not fooled when the process id in a crashed lock now belongs to an unrelated process', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'idm-lock-'));
+    // A process that has nothing to do with us, alive, holding the id a crashed server left behind.
+    const unrelated = spawn('sleep', ['30']);
+    await new Promise((r) => unrelated.once('spawn', r));
+    try {
+      // Left by a server that started at another time (its start time differs)…
+      fs.writeFileSync(path.join(folder, 'idm-consult.lock'), JSON.stringify({ pid: unrelated.pid, started: '1', host: os.hostname() }));
+      acquireFolderLock(folder).release();
+      // …or by an older version that wrote the id alone: a process that is not Node is not ours.
+      fs.writeFileSync(path.join(folder, 'idm-consult.lock'), String(unrelated.pid));
+      const lock = acquireFolderLock(folder);
+      expect(JSON.parse(fs.readFileSync(path.join(folder, 'idm-consult.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
+      lock.release();
+    } finally {
+      unrelated.kill();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

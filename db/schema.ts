@@ -134,7 +134,9 @@ export const passwordResets = pgTable(
 );
 
 /** Every mail the platform sends, kept whether or not an SMTP server took it. */
-export const mailOutbox = pgTable('mail_outbox', {
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
   id: uuid('id').primaryKey().defaultRandom(),
   to: text('to').notNull(),
   subject: text('subject').notNull(),
@@ -144,7 +146,10 @@ export const mailOutbox = pgTable('mail_outbox', {
   transport: text('transport').notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
   error: text('error'),
-});
+  },
+  // The outbox lists the latest first; mail not sent is found without reading what was.
+  (t) => [index('mail_outbox_created_idx').on(t.createdAt), index('mail_outbox_unsent_idx').on(t.createdAt).where(sql`sent_at is null`)],
+);
 
 export const auditLog = pgTable(
   'audit_log',
@@ -319,6 +324,7 @@ export const commentThreads = pgTable(
   (t) => [
     index('comment_threads_paper_idx').on(t.paperId, t.scope, t.createdAt),
     index('comment_threads_round_idx').on(t.roundId, t.scope, t.lastActivityAt),
+    index('comment_threads_version_idx').on(t.versionId, t.createdAt),
   ],
 );
 
@@ -345,7 +351,12 @@ export const comments = pgTable(
     hiddenById: uuid('hidden_by_id').references(() => users.id, { onDelete: 'set null' }),
     hiddenReason: text('hidden_reason'),
   },
-  (t) => [index('comments_thread_idx').on(t.threadId, t.createdAt, t.id)],
+  (t) => [
+    index('comments_thread_idx').on(t.threadId, t.createdAt, t.id),
+    // The moderation queue's "hidden lately", and the record's comments per organization.
+    index('comments_hidden_idx').on(t.hiddenAt).where(sql`hidden_at is not null`),
+    index('comments_organization_idx').on(t.organizationId),
+  ],
 );
 
 export const commentMentions = pgTable(
@@ -414,7 +425,12 @@ export const notifications = pgTable(
     /** Set once it went out in a daily digest (or was not to be mailed). */
     mailedAt: timestamp('mailed_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt), index('notifications_unmailed_idx').on(t.mailedAt, t.userId)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unmailed_idx').on(t.mailedAt, t.userId),
+    // A deleted or hidden comment's words are wiped from the notifications that quoted it.
+    index('notifications_comment_idx').on(sql`(${t.payload} ->> 'commentId')`),
+  ],
 );
 
 /** What a person wants to hear about, in the app and in the daily digest. */

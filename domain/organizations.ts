@@ -204,10 +204,13 @@ export async function removeMember(
   });
 }
 
-/** Every organization's id and name, for pickers. */
+/** Every organization's id and name, for pickers (bounded: the directory has a few hundred). */
 export async function listOrganizationNames(db: Database) {
-  return db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(asc(organizations.name));
+  return db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(asc(organizations.name)).limit(listBound);
 }
+
+/** The most rows a list without pages shows: lists that grow are paged, or bounded by this. */
+export const listBound = 2000;
 
 /** Every organization matching a filter (to invite them to a round at once). */
 export async function organizationIdsMatching(db: Database, filter: { area?: string; observersOnly?: boolean }): Promise<string[]> {

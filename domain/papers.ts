@@ -1,6 +1,6 @@
 /** Position papers: one per organization and round, written together, submitted as versions. */
 import { createHash } from 'node:crypto';
-import { and, desc, eq, ne, or } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { organizations, paperVersions, positionPapers, type PositionPaper } from '../db/schema.ts';
@@ -40,8 +40,10 @@ export async function startPaper(db: Database, input: { roundId: string; organiz
 /** A paper with its round (and the round's facts for `can`) and its organization's name. */
 export async function getPaper(db: Database, paperId: string) {
   if (!z.uuid().safeParse(paperId).success) throw new NotFound('paper');
+  // Not the derived HTML and text: a long paper's would be read (and parsed) for nothing.
+  const { html: _html, text: _text, ...paperColumns } = getTableColumns(positionPapers);
   const [row] = await db
-    .select({ paper: positionPapers, organizationName: organizations.name })
+    .select({ paper: paperColumns, organizationName: organizations.name })
     .from(positionPapers)
     .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
     .where(eq(positionPapers.id, paperId))
@@ -51,12 +53,17 @@ export async function getPaper(db: Database, paperId: string) {
   return { paper: row.paper, organizationName: row.organizationName, ...round };
 }
 
-/** Keeps the text, HTML and word count derived from the document, written only when they changed (so updatedAt means an edit). */
+/**
+ * Keeps the text, HTML and word count derived from the document, written only when they changed
+ * (so updatedAt means an edit). The comparison is on digests, so a long paper's text is sent to
+ * the database once, not three times.
+ */
 export async function saveDerivedContent(db: Database, paperId: string, derived: { html: string; text: string; wordCount: number }) {
+  const md5 = (value: string) => createHash('md5').update(value).digest('hex');
   await db
     .update(positionPapers)
     .set({ ...derived, updatedAt: new Date() })
-    .where(and(eq(positionPapers.id, paperId), or(ne(positionPapers.html, derived.html), ne(positionPapers.text, derived.text))));
+    .where(and(eq(positionPapers.id, paperId), or(sql`md5(${positionPapers.html}) <> ${md5(derived.html)}`, sql`md5(${positionPapers.text}) <> ${md5(derived.text)}`)));
 }
 
 export function contentDigest(content: unknown): string {
@@ -65,7 +72,10 @@ export function contentDigest(content: unknown): string {
 
 /**
  * Fixes the paper's current content as a new, immutable, numbered version, with the SHA-256 of
- * its content as the receipt. An empty paper cannot be submitted.
+ * its content as the receipt. An empty paper cannot be submitted, nor the text of the latest
+ * version again. Submissions of one paper are serialized on the paper's row: two at once (two
+ * representatives' clicks, a double click) give one version, and the other is told the text is
+ * already submitted, never a database error.
  */
 export async function submitPaper(
   db: Database,
@@ -75,13 +85,15 @@ export async function submitPaper(
   if (input.wordLimit && input.wordCount > input.wordLimit) throw new InvalidInput({ form: 'errors.paper.overLimit' });
   const digest = contentDigest(input.content);
   return db.transaction(async (tx) => {
+    const [paper] = await tx.select({ id: positionPapers.id }).from(positionPapers).where(eq(positionPapers.id, input.paperId)).for('update');
+    if (!paper) throw new NotFound('paper');
     const [last] = await tx
-      .select({ number: paperVersions.number })
+      .select({ number: paperVersions.number, digest: paperVersions.digest })
       .from(paperVersions)
       .where(eq(paperVersions.paperId, input.paperId))
       .orderBy(desc(paperVersions.number))
-      .limit(1)
-      .for('update');
+      .limit(1);
+    if (last && last.digest === digest) throw new InvalidInput({ form: 'errors.paper.alreadySubmitted' });
     const [version] = await tx
       .insert(paperVersions)
       .values({

@@ -1,8 +1,8 @@
 /** Consultation rounds: a topic put to NGOs, the organizations invited, phases and deadline. */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarDate, storableDateTime } from './dates.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Transaction } from '../db/client.ts';
 import { consultationRounds, organizations, paperVersions, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
 import { isLatestVersion } from './papers/latest-version.ts';
 import { roundVisibleTo } from './permissions-sql.ts';
@@ -28,28 +28,40 @@ export const roundSchema = z.object({
 });
 export type RoundInput = z.infer<typeof roundSchema>;
 
+/** A round and its invitations, in one transaction: both or neither. */
 export async function createRound(db: Database, input: RoundInput, actorId: string): Promise<ConsultationRound> {
   const { invitedOrganizationIds, ...values } = input;
-  const [round] = await db.insert(consultationRounds).values({ ...values, createdById: actorId }).returning();
-  await inviteOrganizations(db, round!.id, invitedOrganizationIds);
-  return round!;
+  return db.transaction(async (tx) => {
+    const [round] = await tx.insert(consultationRounds).values({ ...values, createdById: actorId }).returning();
+    await inviteOrganizations(tx, round!.id, invitedOrganizationIds);
+    return round!;
+  });
 }
 
+/**
+ * The round's facts and its invitations, in one transaction. Organizations still invited keep
+ * the date they were first invited (the participation record shows it); the others are removed.
+ */
 export async function updateRound(db: Database, id: string, input: RoundInput): Promise<ConsultationRound> {
   const { invitedOrganizationIds, ...values } = input;
-  const [round] = await db.update(consultationRounds).set({ ...values, updatedAt: new Date() }).where(eq(consultationRounds.id, id)).returning();
-  if (!round) throw new NotFound('round');
-  await db.delete(roundOrganizations).where(eq(roundOrganizations.roundId, id));
-  await inviteOrganizations(db, id, invitedOrganizationIds);
-  return round;
+  return db.transaction(async (tx) => {
+    const [round] = await tx.update(consultationRounds).set({ ...values, updatedAt: new Date() }).where(eq(consultationRounds.id, id)).returning();
+    if (!round) throw new NotFound('round');
+    const kept = [...new Set(invitedOrganizationIds)];
+    await tx.delete(roundOrganizations).where(and(eq(roundOrganizations.roundId, id), kept.length ? notInArray(roundOrganizations.organizationId, kept) : undefined));
+    await inviteOrganizations(tx, id, kept);
+    return round;
+  });
 }
 
+type Tx = Transaction;
+
 /** Invites the organizations that exist; an unknown id (a forged form) is ignored, not a 500. */
-async function inviteOrganizations(db: Database, roundId: string, organizationIds: string[]) {
+async function inviteOrganizations(tx: Tx, roundId: string, organizationIds: string[]) {
   const unique = [...new Set(organizationIds)];
   if (!unique.length) return;
-  const existing = await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, unique));
-  if (existing.length) await db.insert(roundOrganizations).values(existing.map(({ id }) => ({ roundId, organizationId: id }))).onConflictDoNothing();
+  const existing = await tx.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, unique));
+  if (existing.length) await tx.insert(roundOrganizations).values(existing.map(({ id }) => ({ roundId, organizationId: id }))).onConflictDoNothing();
 }
 
 /** A round with what the rules need (RoundFacts) and the organizations it invites. */
@@ -66,6 +78,16 @@ export async function getRound(db: Database, id: string) {
   return { round, invited, facts: roundFacts(round, invited.map((o) => o.id)) };
 }
 
+/** The facts of several rounds, in two queries whatever their number. */
+export async function roundsFacts(db: Database, ids: string[]): Promise<Map<string, RoundFacts>> {
+  const facts = new Map<string, RoundFacts>();
+  if (!ids.length) return facts;
+  const rounds = await db.select().from(consultationRounds).where(inArray(consultationRounds.id, ids));
+  const invited = await db.select({ roundId: roundOrganizations.roundId, organizationId: roundOrganizations.organizationId }).from(roundOrganizations).where(inArray(roundOrganizations.roundId, ids));
+  for (const round of rounds) facts.set(round.id, roundFacts(round, invited.filter((i) => i.roundId === round.id).map((i) => i.organizationId)));
+  return facts;
+}
+
 export function roundFacts(round: ConsultationRound, invitedOrganizationIds: string[]): RoundFacts {
   return {
     id: round.id,
@@ -75,6 +97,8 @@ export function roundFacts(round: ConsultationRound, invitedOrganizationIds: str
     invitedOrganizationIds,
   };
 }
+
+export const roundsListBound = 200;
 
 /** The rounds that concern a person: all of them for IOM staff, those inviting their organization (past draft) for observers. */
 export async function listRoundsFor(db: Database, actor: Actor) {
@@ -88,8 +112,9 @@ export async function listRoundsFor(db: Database, actor: Actor) {
       paperCount: sql<number>`(select count(*)::int from ${positionPapers} pp where pp.round_id = ${consultationRounds.id})`,
     })
     .from(consultationRounds);
-  // `can(actor, 'view', round)`, in SQL (permissions-sql.ts).
-  return base.where(roundVisibleTo(actor, consultationRounds)).orderBy(desc(consultationRounds.createdAt));
+  // `can(actor, 'view', round)`, in SQL (permissions-sql.ts). Bounded: the latest rounds first (a
+  // few a year; older ones stay reachable by their address and by search).
+  return base.where(roundVisibleTo(actor, consultationRounds)).orderBy(desc(consultationRounds.createdAt)).limit(roundsListBound);
 }
 
 /** The papers of a round with their latest submission (versions are numbered 1, 2, …: the latest's number is their count). */

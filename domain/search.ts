@@ -43,17 +43,34 @@ function readable(actor: Actor): SQL {
   return submittedPaperReadableBy(actor, { organizationId: sql.raw('p.organization_id') }, roundColumns('r'));
 }
 
-export async function searchPositions(db: Database, actor: Actor, query: SearchQuery, limit = 20): Promise<SearchHit[]> {
-  if (!query.q) return [];
+/**
+ * The words asked for, matched against each version in the version's own language. Written as
+ * one condition per language, each with a constant query, so that the database can answer it
+ * from the GIN index on `search` (a query whose language varied row by row could not use it).
+ */
+function matches(q: string): SQL {
+  return sql`(
+    (v.language = 'en' and v.search @@ websearch_to_tsquery('english', ${q}))
+    or (v.language = 'fr' and v.search @@ websearch_to_tsquery('french', ${q}))
+    or (v.language = 'es' and v.search @@ websearch_to_tsquery('spanish', ${q})))`;
+}
+
+/**
+ * The search as one SQL statement (also explained by the tests). The versions that match come
+ * from the index, and of those only the latest version of its paper is kept (no later number
+ * exists: one probe of the (paper, number) index each), rather than finding the latest version
+ * of every paper first and matching the text afterwards.
+ */
+export function searchStatement(actor: Actor, query: SearchQuery, limit = 20): SQL {
   const conditions = [
-    readable(actor),
+    matches(query.q),
     isLatestVersion(versionColumns('v')),
-    sql`v.search @@ websearch_to_tsquery(${config}, ${query.q})`,
+    readable(actor),
     query.round ? sql`p.round_id = ${query.round}` : undefined,
     query.organization ? sql`p.organization_id = ${query.organization}` : undefined,
     query.area ? sql`o.areas @> array[${query.area}]::text[]` : undefined,
   ].filter((c): c is SQL => Boolean(c));
-  const result = await db.execute(sql`
+  return sql`
     select v.id as "versionId", p.id as "paperId", r.id as "roundId", r.title as "roundTitle",
       o.name as "organizationName", v.number, v.submitted_at as "submittedAt",
       ts_headline(${config}, v.text, websearch_to_tsquery(${config}, ${query.q}),
@@ -65,6 +82,11 @@ export async function searchPositions(db: Database, actor: Actor, query: SearchQ
     join organizations o on o.id = p.organization_id
     where ${sql.join(conditions, sql` and `)}
     order by rank desc, v.submitted_at desc
-    limit ${limit}`);
+    limit ${limit}`;
+}
+
+export async function searchPositions(db: Database, actor: Actor, query: SearchQuery, limit = 20): Promise<SearchHit[]> {
+  if (!query.q) return [];
+  const result = await db.execute(searchStatement(actor, query, limit));
   return rowsOf<SearchHit & { rank: number }>(result).map(({ rank: _rank, ...hit }) => ({ ...hit, submittedAt: new Date(hit.submittedAt).toISOString() }));
 }

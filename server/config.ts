@@ -41,6 +41,8 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT: duration('30d'),
   /** Largest request body accepted, in bytes. */
   BODY_LIMIT: z.coerce.number().int().positive().default(1_000_000),
+  /** Postgres: the longest a statement may run; a connection waiting longer (+1 s) is cut. */
+  DATABASE_STATEMENT_TIMEOUT: duration('4s'),
 });
 
 export interface Config {
@@ -63,6 +65,7 @@ export interface Config {
   demoSeed: boolean;
   sessionTimeouts: { idleMs: number; absoluteMs: number };
   bodyLimit: number;
+  statementTimeoutMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       absoluteMs: Math.max(e.SESSION_ABSOLUTE_TIMEOUT, e.SESSION_IDLE_TIMEOUT),
     },
     bodyLimit: e.BODY_LIMIT,
+    statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT,
   };
 }
 

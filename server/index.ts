@@ -5,6 +5,7 @@
 import { loadConfig } from './config.ts';
 import { createPlatform } from './platform.ts';
 import { FolderLockedError } from '../db/folder-lock.ts';
+import { databaseErrorCode, isDatabaseError } from '../db/errors.ts';
 import { demoAccounts, demoPassword } from '../db/seed/demo.ts';
 
 const started = performance.now();
@@ -26,6 +27,10 @@ try {
 } catch (error) {
   if (error instanceof FolderLockedError) {
     console.error(error.message);
+    process.exit(1);
+  }
+  if (config.databaseUrl && isDatabaseError(error)) {
+    console.error(cannotReachDatabase(config.databaseUrl, error));
     process.exit(1);
   }
   if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes('build/server')) {
@@ -50,4 +55,15 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     await platform.close();
     process.exit(0);
   });
+}
+
+/** One line: which database could not be used, why, and what to check (no password shown). */
+function cannotReachDatabase(databaseUrl: string, error: unknown): string {
+  const url = new URL(databaseUrl); // validated by loadConfig
+  const server = `${url.hostname}:${url.port || 5432}`;
+  const name = decodeURIComponent(url.pathname.slice(1)) || url.username;
+  const code = databaseErrorCode(error);
+  if (code === '3D000') return `The database "${name}" does not exist on ${server} (${code}). Create it (createdb ${name}), or correct DATABASE_URL.`;
+  if (code.startsWith('28')) return `The database server at ${server} refused the sign-in (${code}). Check the user and password in DATABASE_URL.`;
+  return `Cannot reach the database server at ${server} (${code}). Check DATABASE_URL, and that Postgres is running and accepts connections from this machine.`;
 }

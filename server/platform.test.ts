@@ -90,7 +90,8 @@ describe('GET /healthz', () => {
 
 describe('security baseline', () => {
   it('sets a CSP with object-src none and base-uri none, and other security headers', async () => {
-    const response = await fetch(`${base}/healthz`);
+    // A request refused by the Origin check: it has been through the security middleware.
+    const response = await fetch(`${base}/login`, { method: 'POST', headers: { origin: 'https://evil.example' } });
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");

@@ -21,6 +21,12 @@ import { createAccessEvents } from './access-events.ts';
 import { sendDailyDigests } from '../domain/digest.ts';
 import { routeUpgrades } from './upgrades.ts';
 import { createCollaboration, type Collaboration } from './collaboration/index.ts';
+import { watchHealth } from './health.ts';
+import { createConnectionLimits } from './connection-limits.ts';
+import { vacuumWhenIdle } from '../db/maintenance.ts';
+import { endAttendanceLeftOpen } from '../domain/sessions/sessions.ts';
+import { isDatabaseUnavailable } from '../db/errors.ts';
+import { unavailableAnswer } from './unavailable.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -31,6 +37,8 @@ export interface PlatformOptions {
   log?: (message: string) => void;
   /** A smaller bound on a shared document's size (tests of the bound). */
   maxDocumentBytes?: number;
+  /** How often the database is checked in the background (tests slow it down to see the first failure). */
+  healthIntervalMs?: number;
 }
 
 export interface Platform {
@@ -47,6 +55,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const log = options.log ?? (() => {});
   const database = options.database ?? (await openDatabase(config));
   await database.migrate();
+  // Attendance left open by a previous process that did not end cleanly: those people are gone.
+  const leftOpen = await endAttendanceLeftOpen(database.db);
+  if (leftOpen > 0) log(`Ended ${leftOpen} attendance(s) left open by the previous process (it did not shut down cleanly).`);
   const seeded = (await isEmpty(database.db)) ? await seedDemo(database.db, { accounts: config.demoSeed }) : null;
   const mailer = await createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
 
@@ -56,12 +67,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // no proxy, anyone could otherwise choose their address and escape the per-address limits.
   app.set('trust proxy', config.trustProxy);
   const trust = compileTrustProxy(config.trustProxy);
-  const server = http.createServer(app);
+  const health = watchHealth(database, log, { intervalMs: options.healthIntervalMs });
+  // The health check has a path of its own, before Express and without a query: it answers from
+  // what the background check last saw, however busy the pages are.
+  const server = http.createServer((req, res) => {
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return health.answer(res, closing);
+    app(req, res);
+  });
   const access = createAccessEvents(log);
   const background = createBackgroundWork(log);
-  const base = { db: database.db, config, mailer, access, background, ...createRateLimiters() };
+  const base = { db: database.db, config, mailer, access, background, health, connectionLimits: createConnectionLimits(), ...createRateLimiters() };
   const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
-  const collaboration = createCollaboration(base, log, { maxDocumentBytes: options.maxDocumentBytes });
+  // The embedded database has no autovacuum: vacuumed once the editors have been quiet a while.
+  const maintenance = vacuumWhenIdle(database, { log });
+  const collaboration = createCollaboration(base, log, { onWrite: () => maintenance.changed(), maxDocumentBytes: options.maxDocumentBytes });
   const services: Services = {
     ...base,
     realtime: {
@@ -72,16 +91,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         await realtime.roundChanged(roundId);
       },
     },
-    documents: { drain: () => collaboration.drain() },
+    documents: { drain: (options) => collaboration.drain(options) },
   };
   routeUpgrades(server, { collab: collaboration.handleUpgrade });
   const digests = scheduleDigests(services, log);
 
   app.use(securityHeaders({ dev: options.web === 'vite' }));
-  app.get('/healthz', async (_req, res) => {
-    const ok = !closing && (await database.ping(2000));
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: database.kind });
-  });
 
   app.use(bodyLimit(config.bodyLimit));
   app.use(originCheck(config, trust));
@@ -100,6 +115,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const rootFiles = express.static(client, { maxAge: '1h', index: false });
     app.use((req, res, next) => (/\.\w+$/.test(req.path) ? rootFiles(req, res, next) : next()));
   }
+  // While the database is out of reach, pages answer "temporarily unavailable" at once.
+  app.use(health.gate());
   if (options.web !== 'none') {
     const build = vite
       ? () => vite.ssrLoadModule('virtual:remix/server-build')
@@ -120,6 +137,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     });
     app.all('*', handler);
   }
+  // Errors that reach Express itself: a database outage gets the unavailable page, anything else a
+  // plain 500 with no details.
+  app.use((error: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    health.report(error);
+    if (isDatabaseUnavailable(error)) {
+      const answer = unavailableAnswer(req.headers, req.originalUrl);
+      return res.status(answer.status).set(answer.headers).send(answer.body);
+    }
+    log(`request failed: ${req.method} ${req.path}: ${(error as Error)?.name ?? 'error'}`);
+    res.status(500).type('text/plain').send('Internal Server Error');
+  });
 
   let closing = false;
   const sockets = new Set<import('node:net').Socket>();
@@ -152,6 +181,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       const force = setTimeout(() => sockets.forEach((s) => s.destroy()), 5000);
       clearInterval(digests);
       await background.drain();
+      health.close();
+      maintenance.close();
       await collaboration.close().catch((error) => log(`collaboration did not close cleanly: ${(error as Error).message}`));
       await io.close().catch(() => {});
       // Departures from live sessions are written before the database closes.
@@ -161,6 +192,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       clearTimeout(force);
       await vite?.close();
       mailer.close();
+      await maintenance.settled();
       if (!options.database) await database.close();
     },
   };

@@ -6,6 +6,8 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../domain/mail.ts';
 import { RateLimiter } from '../domain/rate-limiter.ts';
+import type { Health } from './health.ts';
+import type { ConnectionLimits } from './connection-limits.ts';
 import type { Config } from './config.ts';
 import type { CommentView, Place, ThreadView } from '../domain/comments/threads.ts';
 import type { Present, SessionState } from '../domain/sessions/sessions.ts';
@@ -21,12 +23,16 @@ export interface Services {
   db: Database;
   config: Config;
   mailer: Mailer;
+  /** Whether the database answers; a query that failed for an outage is reported here. */
+  health: Pick<Health, 'databaseAvailable' | 'report'>;
   /** 100 sign-in requests a minute per address. */
   signInLimiter: RateLimiter;
   /** 10 comments a minute per person. */
   commentLimiter: RateLimiter;
   /** 6 requests for the floor a minute per person. */
   floorLimiter: RateLimiter;
+  /** What one person may hold open at once: sockets, co-editing sockets, documents. */
+  connectionLimits: ConnectionLimits;
   /** Live updates; absent until the socket server is attached. */
   realtime: Realtime;
   /** "This person's access changed": their live connections (socket.io, /collab) are judged again at once. */
@@ -35,8 +41,11 @@ export interface Services {
   background: BackgroundWork;
   /** The collaborative documents being edited. */
   documents: {
-    /** Resolves when every update received so far is in the database. */
-    drain(): Promise<void>;
+    /**
+     * Resolves when every update received so far (of one document, or of all) is in the
+     * database, or after the deadline (default 10 s); to the number of updates still unstored.
+     */
+    drain(options?: { documentName?: string; deadlineMs?: number }): Promise<number>;
   };
 }
 

@@ -31,9 +31,14 @@ describe('shutdown', () => {
     const base = await platform.listen(0, '127.0.0.1');
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await handle.dispose();
-    const response = await fetch(`${base}/healthz`);
+    // The database is checked every second in the background; /healthz says what was last seen.
+    let response = await fetch(`${base}/healthz`);
+    for (let i = 0; i < 50 && response.status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      response = await fetch(`${base}/healthz`);
+    }
     expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: 'unavailable' });
+    expect(await response.json()).toMatchObject({ status: 'unavailable', databaseAvailable: false });
     await platform.close();
   });
 });

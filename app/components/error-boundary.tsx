@@ -6,7 +6,7 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : 'unexpected';
+  const key = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : status === 503 ? 'unavailable' : 'unexpected';
   if (!isRouteErrorResponse(error) && typeof document !== 'undefined') console.error(error);
   return (
     <section className="error-page" aria-labelledby="error-title">

@@ -23,8 +23,9 @@ import { ask } from '../utils/socket.client.ts';
 import { anchorFor, type Anchor } from './comment-anchors.ts';
 import { Toolbar } from './toolbar.tsx';
 import { anchoredRanges, CommentHighlights, commentHighlightsKey } from './comment-highlights.ts';
+import { useLeaveWarning, watchStorage } from './save-state.ts';
 
-type SaveState = 'loading' | 'saved' | 'saving' | 'offline' | 'denied' | 'closed' | 'throttled' | 'too-large';
+type SaveState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'offline' | 'denied' | 'closed' | 'throttled' | 'too-large';
 
 /** Draft comments: who is reading, and the facts `can` needs. */
 export interface DraftComments {
@@ -64,6 +65,8 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   const [words, setWords] = useState(0);
   const flushId = useRef(0);
   const dirty = useRef(false);
+  // Changes the server has not confirmed stored exist only in this tab: closing it loses them.
+  useLeaveWarning(() => dirty.current);
 
   useEffect(() => {
     const socket = new HocuspocusProviderWebsocket({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab` });
@@ -76,10 +79,14 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
       ...(editable ? {} : { awareness: null }),
     });
     p.attach();
+    const storage = watchStorage(() => {
+      if (dirty.current) setState((s) => (s === 'saving' || s === 'saved' ? 'unsaved' : s));
+    });
     const askStored = () => {
       if (!dirty.current || p.hasUnsyncedChanges || socket.status !== 'connected') return;
       flushId.current += 1;
       p.sendStateless(JSON.stringify({ type: 'flush', id: String(flushId.current) }));
+      storage.flushSent();
     };
     p.on('synced', () => setState((s) => (s === 'loading' ? 'saved' : s)));
     p.on('authenticationFailed', ({ reason }: { reason: string }) => {
@@ -98,7 +105,8 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     p.on('unsyncedChanges', askStored);
     p.on('synced', askStored);
     p.on('stateless', ({ payload }: { payload: string }) => {
-      const message = JSON.parse(payload) as { type?: string; id?: string; reason?: string };
+      const message = JSON.parse(payload) as { type?: string; id?: string; state?: string; reason?: string };
+      if (storage.message(message)) return;
       if (message.type === 'read-only' && message.reason === 'too-large') {
         setState('too-large');
         return;
@@ -111,6 +119,7 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
         return;
       }
       if (message.type === 'stored' && message.id === String(flushId.current) && !p.hasUnsyncedChanges) {
+        storage.stored();
         dirty.current = false;
         setState('saved');
       }
@@ -118,7 +127,7 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === p) return; // from the server, not typed here
       dirty.current = true;
-      setState((s) => (s === 'offline' || s === 'denied' || s === 'closed' ? s : 'saving'));
+      setState((s) => (s === 'offline' || s === 'unsaved' || s === 'denied' || s === 'closed' || s === 'too-large' || s === 'throttled' ? s : 'saving'));
     };
     doc.on('update', onUpdate);
     if (p.awareness) {
@@ -132,6 +141,7 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     }
     setProvider(p);
     return () => {
+      storage.dispose();
       doc.off('update', onUpdate);
       p.destroy();
       socket.destroy();
@@ -141,7 +151,7 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   if (denied) {
     return (
       <div className="notice notice-error" role="alert">
-        <strong>{t('paper.denied.title')}</strong> {t(`paper.refused.${denied === 'forbidden' || denied === 'unknown-document' ? denied : 'other'}`)}
+        <strong>{t('paper.denied.title')}</strong> {t(`paper.refused.${denied === 'forbidden' || denied === 'unknown-document' || denied === 'too-many-connections' ? denied : 'other'}`)}
       </div>
     );
   }

@@ -67,8 +67,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await requirePermission(context, user, 'submit', resource).catch(() => {});
     return data<FormErrors>({ errors: { form: key } }, { status: 403 });
   }
-  // Everything the editors sent before this request is stored before the version is cut.
-  await context.services.documents.drain();
+  // Everything the editors sent before this request is stored before the version is cut; if
+  // the database has not taken it all within a few seconds, nothing is cut.
+  const unstored = await context.services.documents.drain({ documentName: paperDocumentName(found.paper.id), deadlineMs: 5000 });
+  if (unstored > 0) return data<FormErrors>({ errors: { form: 'errors.paper.notStoredYet' } }, { status: 503, headers: { 'Retry-After': '10' } });
   const content = await currentPaperContent(context.services.db, found.paper.id);
   try {
     const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language });

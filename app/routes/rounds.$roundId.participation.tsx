@@ -84,7 +84,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     if (intent === 'correct') {
       await correctFigure(db, round.id, { organizationId: text('organizationId'), figure: text('figure'), value: text('value'), note: text('note') }, user.id, async (organizationId, figure) => {
-        const row = (await participationRecord(db, { roundId: round.id })).find((r) => r.organization.id === organizationId);
+        // The one organization's row: not the whole round's record for one figure.
+        const [row] = await participationRecord(db, { roundId: round.id, organizationId });
         return row ? row.derived[figure] : null;
       });
       return redirectWithToast(`${here}#corrections`, { kind: 'success', key: 'participation.toast.corrected' });

@@ -48,6 +48,17 @@ const caritasPaper = {
   ],
 };
 
+/** An organization's paper in a round, written as its editor would have stored it. */
+export async function writePaper(db: Database, roundId: string, organizationId: string, userId: string, json: object) {
+  const paper = await startPaper(db, { roundId, organizationId, userId, language: 'en' });
+  const doc = prosemirrorJSONToYDoc(getSchema(paperExtensions), json, 'default');
+  await appendUpdate(db, paperDocumentName(paper.id), Y.encodeStateAsUpdate(doc));
+  await compactDocument(db, paperDocumentName(paper.id));
+  const content = await currentPaperContent(db, paper.id);
+  await saveDerivedContent(db, paper.id, { html: content.html, text: content.text, wordCount: content.wordCount });
+  return { paper, content };
+}
+
 export async function seedDemoRound(db: Database): Promise<boolean> {
   const [existing] = await db.select({ id: consultationRounds.id }).from(consultationRounds).where(eq(consultationRounds.title, demoRoundTitle)).limit(1);
   if (existing) return false;
@@ -73,18 +84,8 @@ export async function seedDemoRound(db: Database): Promise<boolean> {
     },
     facilitator.id,
   );
-  const schema = getSchema(paperExtensions);
-  const write = async (organizationId: string, userId: string, json: object) => {
-    const paper = await startPaper(db, { roundId: round.id, organizationId, userId, language: 'en' });
-    const doc = prosemirrorJSONToYDoc(schema, json, 'default');
-    await appendUpdate(db, paperDocumentName(paper.id), Y.encodeStateAsUpdate(doc));
-    await compactDocument(db, paperDocumentName(paper.id));
-    const content = await currentPaperContent(db, paper.id);
-    await saveDerivedContent(db, paper.id, { html: content.html, text: content.text, wordCount: content.wordCount });
-    return { paper, content };
-  };
-  await write(olena.organizationId, olena.id, stradaDraft);
-  const caritas = await write(katharina.organizationId, katharina.id, caritasPaper);
+  await writePaper(db, round.id, olena.organizationId, olena.id, stradaDraft);
+  const caritas = await writePaper(db, round.id, katharina.organizationId, katharina.id, caritasPaper);
   await submitPaper(db, { paperId: caritas.paper.id, userId: katharina.id, content: caritas.content.json, html: caritas.content.html, text: caritas.content.text, wordCount: caritas.content.wordCount, wordLimit: 2000, language: caritas.paper.language });
   const topic = await startThread(db, facilitator, {
     scope: 'round',

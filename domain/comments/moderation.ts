@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { commentReports, comments, organizations, users } from '../../db/schema.ts';
+import { commentReports, comments, commentThreads, consultationRounds, organizations, paperVersions, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
 import { Forbidden, InvalidInput } from '../errors.ts';
 import { can, describeResource, type Actor } from '../permissions.ts';
@@ -80,8 +80,11 @@ export async function dismissReports(db: Database, actor: Actor, input: { commen
 }
 
 /**
- * The moderation queue: comments with open reports (oldest report first), and the comments
- * hidden lately, to restore. Draft comments show their text only, never the draft.
+ * The moderation queue: comments with open reports (oldest report first, 500 at most), and the
+ * 50 comments hidden lately, to restore. Draft comments show their text only, never the draft.
+ * Three queries whatever the length of the queue: the open reports, the hidden comments, and
+ * every listed comment with its author, organization (the one stored on the comment), thread,
+ * round and paper.
  */
 export async function moderationQueue(db: Database, actor: Actor) {
   if (!can(actor, 'review', { type: 'moderation' })) throw new Forbidden('review', 'moderation');
@@ -96,31 +99,46 @@ export async function moderationQueue(db: Database, actor: Actor) {
   const ids = [...new Set([...open.map((o) => o.report.commentId), ...hidden.map((h) => h.id)])];
   const rows = ids.length
     ? await db
-        .select({ comment: comments, authorName: users.name, organizationName: organizations.name })
+        .select({
+          comment: comments,
+          authorName: users.name,
+          organizationName: organizations.name,
+          thread: { id: commentThreads.id, scope: commentThreads.scope, roundId: commentThreads.roundId, paperId: commentThreads.paperId },
+          versionPaperId: paperVersions.paperId,
+          roundTitle: consultationRounds.title,
+        })
         .from(comments)
+        .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+        .innerJoin(consultationRounds, eq(consultationRounds.id, commentThreads.roundId))
+        .leftJoin(paperVersions, eq(paperVersions.id, commentThreads.versionId))
         .leftJoin(users, eq(users.id, comments.authorId))
-        .leftJoin(organizations, eq(organizations.id, users.organizationId))
+        .leftJoin(organizations, eq(organizations.id, comments.organizationId))
         .where(inArray(comments.id, ids))
     : [];
   const byId = new Map(rows.map((r) => [r.comment.id, r]));
-  const items = await Promise.all(
-    ids.map(async (id) => {
-      const row = byId.get(id)!;
-      const { where, thread } = await getComment(db, id);
-      return {
+  const reportsOf = new Map<string, typeof open>();
+  for (const o of open) reportsOf.set(o.report.commentId, [...(reportsOf.get(o.report.commentId) ?? []), o]);
+  const items = ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { thread } = row;
+    const paperId = thread.paperId ?? row.versionPaperId;
+    // Staff may not open a draft: no link to it.
+    const link = thread.scope === 'draft' ? null : threadLink({ place: { scope: thread.scope }, roundId: thread.roundId, paperId }, thread.id);
+    return [
+      {
         commentId: id,
         body: row.comment.deletedAt ? null : row.comment.body,
         authorName: row.authorName ?? '',
         organizationName: row.organizationName,
         createdAt: row.comment.createdAt.toISOString(),
         hidden: row.comment.hiddenAt ? { reason: row.comment.hiddenReason ?? '', at: row.comment.hiddenAt.toISOString() } : null,
-        scope: where.place.scope,
-        roundTitle: where.roundTitle,
-        // Staff may not open a draft: no link to it.
-        link: where.place.scope === 'draft' ? null : threadLink(where, thread.id),
-        reports: open.filter((o) => o.report.commentId === id).map((o) => ({ reason: o.report.reason, reporterName: o.reporterName ?? '', at: o.report.createdAt.toISOString() })),
-      };
-    }),
-  );
+        scope: thread.scope,
+        roundTitle: row.roundTitle,
+        link,
+        reports: (reportsOf.get(id) ?? []).map((o) => ({ reason: o.report.reason, reporterName: o.reporterName ?? '', at: o.report.createdAt.toISOString() })),
+      },
+    ];
+  });
   return { reported: items.filter((i) => i.reports.length > 0), hidden: items.filter((i) => i.reports.length === 0 && i.hidden) };
 }

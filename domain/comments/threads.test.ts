@@ -284,3 +284,23 @@ describe('notifications', () => {
     expect(await notificationsOf(p('Outsider').id)).toEqual([]);
   });
 });
+
+describe('the organization a comment is shown with', () => {
+  it('is the one its author wrote for, stored on the comment, even after the author moves to another', async () => {
+    const before = await makeOrganization(handle.db, { name: 'Women’s Consortium of Nigeria' });
+    const after = await makeOrganization(handle.db, { name: 'HAYAT' });
+    const round = await createRound(handle.db, { ...baseRound, title: 'Moved on', invitedOrganizationIds: [before.id, after.id] }, people['Daniel Facilitator']!.id);
+    const author = await makeUser(handle.db, { name: 'Ngozi Okafor', organizationId: before.id });
+    const actor = { id: author.id, name: author.name, role: 'observer' as const, organizationId: before.id, isRepresentative: false };
+    const { thread } = await startThread(handle.db, actor, { scope: 'round', roundId: round.id, title: 'Return', body: 'Written for the Consortium.' });
+    await reportComment(handle.db, people['Sofia Secretariat']!, { commentId: thread.first.id, reason: 'Check' });
+    const { users } = await import('../../db/schema.ts');
+    await handle.db.update(users).set({ organizationId: after.id }).where(eq(users.id, author.id));
+
+    const facilitator = people['Daniel Facilitator']!;
+    expect((await threadView(handle.db, facilitator, thread.id)).first.authorOrganization).toBe('Women’s Consortium of Nigeria');
+    expect((await listThreads(handle.db, facilitator, { scope: 'round', roundId: round.id })).threads[0]!.first.authorOrganization).toBe('Women’s Consortium of Nigeria');
+    const queued = (await moderationQueue(handle.db, facilitator)).reported.find((r) => r.commentId === thread.first.id)!;
+    expect(queued.organizationName).toBe('Women’s Consortium of Nigeria');
+  });
+});

@@ -134,13 +134,17 @@ export async function getThread(db: Database, threadId: string) {
 }
 
 /** Where a thread or comment points in the app. */
-export function threadLink(where: PlaceFacts, threadId: string): string {
+export function threadLink(where: Pick<PlaceFacts, 'roundId' | 'paperId'> & { place: Pick<Place, 'scope'> }, threadId: string): string {
   if (where.place.scope === 'round') return `/rounds/${where.roundId}/discussion?thread=${threadId}`;
   return `/rounds/${where.roundId}/papers/${where.paperId}?thread=${threadId}`;
 }
 
 // ---- Reading -------------------------------------------------------------------------------
 
+/**
+ * A comment with its author's name and the organization it was written for: the one stored on
+ * the comment when it was written, not the author's organization today (they may have moved).
+ */
 const commentColumns = {
   comment: comments,
   authorName: users.name,
@@ -148,7 +152,7 @@ const commentColumns = {
 };
 
 function commentQuery(db: Database) {
-  return db.select(commentColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId)).leftJoin(organizations, eq(organizations.id, users.organizationId));
+  return db.select(commentColumns).from(comments).leftJoin(users, eq(users.id, comments.authorId)).leftJoin(organizations, eq(organizations.id, comments.organizationId));
 }
 
 type CommentRow = { comment: typeof comments.$inferSelect; authorName: string | null; authorOrganization: string | null };
@@ -178,7 +182,7 @@ async function threadViews(db: Database, actor: Actor, threads: CommentThread[])
       .selectDistinctOn([comments.threadId], commentColumns)
       .from(comments)
       .leftJoin(users, eq(users.id, comments.authorId))
-      .leftJoin(organizations, eq(organizations.id, users.organizationId))
+      .leftJoin(organizations, eq(organizations.id, comments.organizationId))
       .where(inArray(comments.threadId, ids))
       .orderBy(comments.threadId, asc(comments.createdAt), asc(comments.id)),
     db.select({ threadId: comments.threadId, n: count() }).from(comments).where(inArray(comments.threadId, ids)).groupBy(comments.threadId),

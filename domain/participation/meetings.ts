@@ -36,7 +36,8 @@ export async function recordMeeting(db: Database, roundId: string, input: unknow
 }
 
 export async function listMeetings(db: Database, roundId: string) {
-  const meetings = await db.select().from(externalMeetings).where(eq(externalMeetings.roundId, roundId)).orderBy(asc(externalMeetings.heldOn), asc(externalMeetings.createdAt));
+  // Bounded: a round has a few meetings held elsewhere.
+  const meetings = await db.select().from(externalMeetings).where(eq(externalMeetings.roundId, roundId)).orderBy(asc(externalMeetings.heldOn), asc(externalMeetings.createdAt)).limit(500);
   const attendees = await db
     .select({ meetingId: externalAttendances.meetingId, personName: externalAttendances.personName, organizationName: organizations.name })
     .from(externalAttendances)
@@ -44,7 +45,13 @@ export async function listMeetings(db: Database, roundId: string) {
     .innerJoin(organizations, eq(organizations.id, externalAttendances.organizationId))
     .where(eq(externalMeetings.roundId, roundId))
     .orderBy(asc(organizations.name), asc(externalAttendances.personName));
-  return meetings.map((m) => ({ ...m, attendees: attendees.filter((a) => a.meetingId === m.id) }));
+  const byMeeting = new Map<string, typeof attendees>();
+  for (const a of attendees) {
+    const list = byMeeting.get(a.meetingId) ?? [];
+    list.push(a);
+    byMeeting.set(a.meetingId, list);
+  }
+  return meetings.map((m) => ({ ...m, attendees: byMeeting.get(m.id) ?? [] }));
 }
 
 async function meetingOf(db: Database, roundId: string, meetingId: string) {

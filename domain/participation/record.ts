@@ -50,9 +50,15 @@ export interface ParticipationRow {
   corrections: Correction[];
 }
 
-/** The record of one round (every invited organization), or of one organization across its rounds. */
-export async function participationRecord(db: Database, scope: { roundId: string } | { organizationId: string }): Promise<ParticipationRow[]> {
-  const invitedWhere = 'roundId' in scope ? eq(roundOrganizations.roundId, scope.roundId) : eq(roundOrganizations.organizationId, scope.organizationId);
+/**
+ * The record of one round (every invited organization), of one organization across its rounds,
+ * or of one organization in one round (a correction checks the figure it corrects).
+ */
+export async function participationRecord(db: Database, scope: { roundId: string; organizationId?: string } | { organizationId: string }): Promise<ParticipationRow[]> {
+  const invitedWhere = and(
+    'roundId' in scope ? eq(roundOrganizations.roundId, scope.roundId) : undefined,
+    scope.organizationId ? eq(roundOrganizations.organizationId, scope.organizationId) : undefined,
+  );
   const invited = await db
     .select({ invitedAt: roundOrganizations.invitedAt, roundId: consultationRounds.id, roundTitle: consultationRounds.title, roundCreatedAt: consultationRounds.createdAt, organization: organizations })
     .from(roundOrganizations)

@@ -5,10 +5,10 @@
  * clicks or two requests for the floor never interleave; the state anyone sees is read back
  * from the database, so a reload, a reconnection or a server restart shows exactly it.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { storableDateTime } from '../dates.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database, Transaction } from '../../db/client.ts';
 import { storeSessionPresence } from '../participation/presence.ts';
 import { agendaItems, consultationSessions, floorRequests, interventions, organizations, paperVersions, positionPapers, rollCallAnswers, sessionAttendance, users, type ConsultationSession } from '../../db/schema.ts';
 import { Forbidden, InvalidInput, NotFound } from '../errors.ts';
@@ -30,7 +30,7 @@ export const sessionSchema = z.object({
 });
 export type SessionInput = z.infer<typeof sessionSchema>;
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+type Tx = Transaction;
 
 export async function getSession(db: Database | Tx, sessionId: string) {
   if (!z.uuid().safeParse(sessionId).success) throw new NotFound('session');
@@ -65,8 +65,9 @@ export async function scheduleSession(db: Database, actor: Actor, roundId: strin
 }
 
 /** The sessions of a round, soonest first. */
+/** A round's sessions in order (bounded: a round has a handful). */
 export async function listSessions(db: Database, roundId: string) {
-  return db.select().from(consultationSessions).where(eq(consultationSessions.roundId, roundId)).orderBy(asc(consultationSessions.startsAt));
+  return db.select().from(consultationSessions).where(eq(consultationSessions.roundId, roundId)).orderBy(asc(consultationSessions.startsAt)).limit(500);
 }
 
 // ---- The state of the room -----------------------------------------------------------------
@@ -270,6 +271,22 @@ export async function join(db: Database, actor: Actor, sessionId: string) {
   return { state, present, joined, resource: sessionResource(session, facts) };
 }
 
+/**
+ * At start: attendance still open was left open by a process that ended without closing it (a
+ * crash, a kill): whoever was in a room then is no longer connected to this process, so their
+ * attendance ends now; those still there rejoin when their page reconnects, as a new row. The
+ * time they were away while the server was down counts as present (at most the downtime).
+ * One node only: with several nodes, each must end only the attendance it held.
+ */
+export async function endAttendanceLeftOpen(db: Database, at: Date = new Date()): Promise<number> {
+  const ended = await db
+    .update(sessionAttendance)
+    .set({ leftAt: at })
+    .where(and(isNull(sessionAttendance.leftAt), lt(sessionAttendance.joinedAt, at)))
+    .returning({ id: sessionAttendance.id });
+  return ended.length;
+}
+
 /** A person leaves (their last connection to the room closed); answers whether they were present. */
 export async function leave(db: Database, userId: string, sessionId: string): Promise<boolean> {
   const ended = await db
@@ -313,9 +330,11 @@ async function pendingList(tx: Tx, session: ConsultationSession): Promise<Pendin
     .orderBy(asc(floorRequests.rank));
 }
 
-/** Writes the order of the list as ranks 1..n. */
+/** Writes the order of the list as ranks 1..n, in one statement however long the list. */
 async function saveOrder(tx: Tx, list: readonly Pending[]) {
-  for (const [index, request] of list.entries()) await tx.update(floorRequests).set({ rank: index + 1 }).where(eq(floorRequests.id, request.id));
+  if (!list.length) return;
+  const ranks = sql.join(list.map((request, index) => sql`(${request.id}::uuid, ${index + 1}::int)`), sql`, `);
+  await tx.execute(sql`update ${floorRequests} set rank = ranked.rank from (values ${ranks}) as ranked(id, rank) where ${floorRequests.id} = ranked.id`);
 }
 
 export const requestFloor = (db: Database, actor: Actor, sessionId: string, kind: FloorKind) =>

@@ -13,7 +13,7 @@ import { InvalidInput } from '../errors.ts';
 import { notify } from '../notifications.ts';
 import { yDocToPaper, paperJsonToHtml, type PaperNodeJson } from '../papers/sanitize.ts';
 import { can, type Actor, type RoundFacts } from '../permissions.ts';
-import { getRound } from '../rounds.ts';
+import { getRound, roundsFacts } from '../rounds.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { isLatestVersion } from '../papers/latest-version.ts';
 import type { CitationRef } from './citations.ts';
@@ -148,14 +148,20 @@ export async function citationSources(db: Database, actor: Actor, citations: Cit
         .where(inArray(paperVersions.id, versionIds))
         .orderBy(asc(paperVersions.submittedAt))
     : [];
-  const facts = new Map<string, RoundFacts>();
-  for (const roundId of new Set(versions.map((v) => v.roundId))) facts.set(roundId, (await getRound(db, roundId)).facts);
+  // One query for the rounds' facts, and each version's passages cut once, however many citations.
+  const facts = await roundsFacts(db, [...new Set(versions.map((v) => v.roundId))]);
+  const byId = new Map(versions.map((v) => [v.id, v]));
+  const passages = new Map<string, ReturnType<typeof passagesOf>>();
+  const passagesOfVersion = (v: (typeof versions)[number]) => {
+    if (!passages.has(v.id)) passages.set(v.id, passagesOf(v.content));
+    return passages.get(v.id)!;
+  };
   const sources: Record<string, { organizationName: string; versionNumber: number; submittedAt: Date; paragraph: number; passage: string | null; theme: string | null }> = {};
   for (const c of citations) {
-    const v = versions.find((x) => x.id === c.versionId);
+    const v = c.versionId ? byId.get(c.versionId) : undefined;
     if (!v || c.paragraph === null) continue;
     const readable = can(actor, 'read-submitted', { type: 'paper', organizationId: v.organizationId, round: facts.get(v.roundId)! });
-    const passage = readable ? passagesOf(v.content).find((p) => p.paragraph === c.paragraph) : undefined;
+    const passage = readable ? passagesOfVersion(v).find((p) => p.paragraph === c.paragraph) : undefined;
     sources[`${v.id}:${c.paragraph}`] = { organizationName: v.organizationName, versionNumber: v.number, submittedAt: v.submittedAt, paragraph: c.paragraph, passage: passage?.text ?? null, theme: passage?.theme ?? null };
   }
   return sources;

@@ -3,7 +3,8 @@
  * concern. The upgrade itself is authenticated (session cookie, Origin), so no unauthenticated
  * socket ever reaches Hocuspocus; a socket that opens no document within a few seconds is
  * closed; messages over the size limit close their connection, and their total is bounded per
- * connection and per person (flood-gate.ts); a signed-in session holds at most 20 sockets.
+ * connection and per person (flood-gate.ts); a person holds at most 20 sockets and 20 open
+ * documents (connection-limits.ts), beyond which documents are refused with a reason.
  * When a person's access changes (the access event), their sockets are judged again at once.
  */
 import type http from 'node:http';
@@ -19,6 +20,7 @@ import { authentication } from './extensions/authentication.ts';
 import { persistence } from './extensions/persistence.ts';
 import { readOnlyPresence } from './extensions/read-only-presence.ts';
 import { createFloodGate, documentSizeLimit } from './flood-gate.ts';
+import { documentLimit } from './extensions/document-limit.ts';
 
 /**
  * What every hook knows of the connection: the person, identified at the upgrade and read again
@@ -31,6 +33,10 @@ export interface CollaborationContext {
   link: SocketLink;
   /** Set when a writing connection lost the right to edit while open (a deadline passed). */
   editClosed?: boolean;
+  /** The documents this socket holds open, each with the release of its place (connection limits). */
+  openDocuments?: Map<string, () => void>;
+  /** The person already holds as many co-editing sockets as allowed: every document is refused. */
+  overLimit?: boolean;
 }
 
 /** One socket, as the revocation sees it. */
@@ -44,13 +50,16 @@ export interface SocketLink {
 
 export const maxMessageBytes = 2 * 1024 * 1024;
 export const openDocumentWithinMs = 5000;
-/** Collaboration sockets one signed-in session may hold open on a node. */
-export const maxSocketsPerSession = 20;
 
-export function createCollaboration(services: Omit<Services, 'realtime' | 'documents'>, log: (message: string) => void = console.warn, options: { maxDocumentBytes?: number } = {}) {
-  const store = persistence(services, log);
+export function createCollaboration(
+  services: Omit<Services, 'realtime' | 'documents'>,
+  log: (message: string) => void = console.warn,
+  options: { onWrite?: () => void; maxDocumentBytes?: number } = {},
+) {
+  const store = persistence(services, log, options);
   const access = authentication(services, (link) => connectionsOf(link));
   const gate = createFloodGate(log);
+  const limits = services.connectionLimits;
   const hocuspocus = new Hocuspocus({
     name: 'idm-consult',
     quiet: true,
@@ -58,11 +67,10 @@ export function createCollaboration(services: Omit<Services, 'realtime' | 'docum
     // update log already holds every change as it arrives.
     debounce: 2000,
     maxDebounce: 10_000,
-    extensions: [access, readOnlyPresence(log), documentSizeLimit(log, options.maxDocumentBytes), store],
+    extensions: [access, documentLimit(limits.documents), readOnlyPresence(log), documentSizeLimit(log, options.maxDocumentBytes), store],
   });
   /** The open sockets of each person, to judge them again when their access changes. */
   const sockets = new Map<string, Set<CollaborationContext>>();
-  const perSession = new Map<string, number>();
 
   function connectionsOf(link: SocketLink): Connection[] {
     const found: Connection[] = [];
@@ -85,26 +93,35 @@ export function createCollaboration(services: Omit<Services, 'realtime' | 'docum
     const token = parseCookies(req.headers.cookie)[sessionCookieName];
     const session = token ? await validateSessionToken(services.db, token, services.config.sessionTimeouts).catch(() => null) : null;
     if (!session) return reject(socket, 401, 'Unauthorized');
-    if ((perSession.get(session.sessionId) ?? 0) >= maxSocketsPerSession) return reject(socket, 429, 'Too Many Requests');
     const { user } = session;
+    // Over the limit of sockets per person, the socket is still opened, to refuse its documents
+    // with a reason the editor shows in words, and then closed.
+    const release = limits.collabSockets.take(user.id) ?? undefined;
+    const openDocuments = new Map<string, () => void>();
+    let upgraded = false;
+    socket.once('close', () => upgraded || release?.());
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+      upgraded = true;
       const context: CollaborationContext = {
         user: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative, name: user.name },
         sessionId: session.sessionId,
         link: { ws, recheck: null, checkedAt: Date.now() },
+        openDocuments,
+        overLimit: !release,
       };
-      perSession.set(session.sessionId, (perSession.get(session.sessionId) ?? 0) + 1);
       const mine = sockets.get(user.id) ?? new Set();
       sockets.set(user.id, mine.add(context));
       const idle = setTimeout(() => ws.close(4408, 'no document opened'), openDocumentWithinMs);
       ws.once('message', () => clearTimeout(idle));
+      const overLimit = release ? undefined : setTimeout(() => ws.close(4429, 'too many connections'), 2000);
       ws.once('close', () => {
         clearTimeout(idle);
+        clearTimeout(overLimit);
         mine.delete(context);
         if (mine.size === 0) sockets.delete(user.id);
-        const left = (perSession.get(session.sessionId) ?? 1) - 1;
-        if (left > 0) perSession.set(session.sessionId, left);
-        else perSession.delete(session.sessionId);
+        release?.();
+        openDocuments.forEach((give) => give());
+        openDocuments.clear();
       });
       ws.on('error', (error) => log(`collaboration socket closed: ${error.message}`));
       gate.admit(ws, user.id);
@@ -131,10 +148,13 @@ export function createCollaboration(services: Omit<Services, 'realtime' | 'docum
       // the document unloads: wait for that, so no store reaches a database already closed.
       const deadline = Date.now() + 10_000;
       while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      await store.drain();
+      // With the database away, updates still waiting are given a few seconds, then reported
+      // (the editors keep them and send them again when they reconnect to the next process).
+      await store.drain({ deadlineMs: 5000 });
+      store.stop();
       wss.close();
     },
-    drain: () => store.drain(),
+    drain: (options?: { documentName?: string; deadlineMs?: number }) => store.drain(options),
     forgetFacts: () => access.forgetFacts(),
   };
 }

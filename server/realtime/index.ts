@@ -7,6 +7,7 @@ import { Server as SocketServer, type Socket } from 'socket.io';
 import { findSession, validateSessionToken } from '../../domain/auth/sessions.ts';
 import type { User } from '../../db/schema.ts';
 import { parseCookies, sessionCookieName } from '../cookies.ts';
+import { tooManyConnections } from '../connection-limits.ts';
 import { compileTrustProxy, expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';
@@ -18,8 +19,6 @@ export interface SocketData {
   user: { id: string; role: 'observer' | 'facilitator' | 'secretariat' | 'admin'; organizationId: string | null; isRepresentative: boolean; name: string };
   sessionId: string;
 }
-/** socket.io sockets one signed-in session may hold open on a node (tabs, reconnections). */
-export const maxSocketsPerSession = 20;
 
 function socketUser(user: User): SocketData['user'] {
   return { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative, name: user.name };
@@ -41,25 +40,24 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
     },
   });
 
-  // Sockets per signed-in session on this node: a few tabs are normal, a thousand are an attack.
-  const perSession = new Map<string, number>();
   io.use(async (socket, next) => {
     try {
       const token = parseCookies(socket.request.headers.cookie)[sessionCookieName];
       const session = token ? await validateSessionToken(services.db, token, services.config.sessionTimeouts) : null;
       if (!session) return next(new Error('unauthorized'));
-      const open = perSession.get(session.sessionId) ?? 0;
-      if (open >= maxSocketsPerSession) return next(new Error('too-many-connections'));
-      perSession.set(session.sessionId, open + 1);
-      socket.once('disconnect', () => {
-        const left = (perSession.get(session.sessionId) ?? 1) - 1;
-        if (left > 0) perSession.set(session.sessionId, left);
-        else perSession.delete(session.sessionId);
-      });
       const { user } = session;
       socket.data.user = socketUser(user);
       socket.data.sessionId = session.sessionId;
-      await socket.join([`user:${user.id}`, `session:${session.sessionId}`]);
+      // At most so many live sockets per person (server/connection-limits.ts).
+      const release = services.connectionLimits.sockets.take(user.id);
+      if (!release) return next(new Error(tooManyConnections));
+      try {
+        await socket.join([`user:${user.id}`, `session:${session.sessionId}`]);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      socket.once('disconnect', release);
       next();
     } catch {
       next(new Error('unavailable'));

@@ -14,6 +14,7 @@ import { recordMeeting } from '../../domain/participation/meetings.ts';
 import { createRound } from '../../domain/rounds.ts';
 import { callRoll, giveFloor, openSession, requestFloor, scheduleSession, sessionSchema } from '../../domain/sessions/sessions.ts';
 import { summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { paperDocumentName } from '../../domain/papers.ts';
 import { makeUser } from '../factories.ts';
 import { anchor, people, writeInto, type Fixture, type Who } from './fixture.ts';
 
@@ -271,6 +272,11 @@ export const actions: ActionCase[] = [
   },
   {
     kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "submit A's paper", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}`,
+    // A new sentence each time: the same text as the latest version is not submitted again.
+    prepare: async (fx) => {
+      await writeInto(fx.db, paperDocumentName(fx.paper), `A revision ${next()}.`);
+      return {};
+    },
     form: () => [['intent', 'submit']], expect: act(['representative']),
   },
   {

@@ -17,11 +17,13 @@ declare module 'vitest' {
 
 export default async function globalSetup(project: TestProject) {
   const url = process.env.DATABASE_URL;
-  const template = `idm_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  // Named after the database of DATABASE_URL (idm_ci → idm_ci_t_…), so that runs sharing a server
+  // keep apart, and unique: the cleanup drops only what this run created.
+  const prefix = url ? new URL(url).pathname.slice(1).replace(/[^a-z0-9_]/gi, '').slice(0, 24) || 'idm_test' : 'idm_test';
+  const template = `${prefix}_t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   project.provide('templateDatabase', template);
   if (!url) return;
   const admin = postgres(withDatabaseName(url, 'postgres'), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
   await admin.unsafe(`CREATE DATABASE "${template}"`);
   const handle = await openDatabase({ databaseUrl: withDatabaseName(url, template) });
   await handle.migrate();

@@ -16,6 +16,8 @@ export interface CoEditor {
   text(): string;
   /** Resolves once the server says every update sent so far is stored. */
   flush(): Promise<void>;
+  /** Every stateless message the server sent (`stored`, `storage`, `read-only`…), in order. */
+  messages: Array<Record<string, unknown>>;
   close(): void;
 }
 
@@ -50,6 +52,7 @@ export function openCoEditor(options: { base: string; cookie: string; documentNa
     rejectReady = reject;
   });
   const waiting = new Map<string, () => void>();
+  const messages: Array<Record<string, unknown>> = [];
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: options.documentName,
@@ -61,6 +64,7 @@ export function openCoEditor(options: { base: string; cookie: string; documentNa
     onAuthenticationFailed: ({ reason }) => rejectReady(new Error(reason)),
     onStateless: ({ payload }) => {
       const message = JSON.parse(payload) as { type: string; id: string };
+      messages.push(message);
       if (message.type === 'stored') waiting.get(message.id)?.();
     },
   });
@@ -71,6 +75,7 @@ export function openCoEditor(options: { base: string; cookie: string; documentNa
     provider,
     doc,
     ready,
+    messages,
     type(text) {
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(text)]);
