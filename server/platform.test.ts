@@ -182,3 +182,28 @@ describe('socket events', () => {
     expect(await gone).toBe('io server disconnect');
   });
 });
+
+describe('demo data at start', () => {
+  it('adds whatever of the demo is missing at every start that asks for it, not only on an empty database', async () => {
+    const { users } = await import('../db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const other = await openTestDatabase();
+    // A production start on DATABASE_URL: the organizations, no demo account.
+    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/idm' });
+    let started = await createPlatform({ config: production, web: 'none', database: other });
+    expect(started.seeded).toMatchObject({ accountsAdded: 0 });
+    expect(started.seeded!.organizationsAdded).toBeGreaterThan(40);
+    await started.close();
+    expect(await other.db.select().from(users)).toHaveLength(0);
+    // The same database started again with DEMO_SEED=1: the demo arrives.
+    started = await createPlatform({ config: { ...production, demoSeed: true }, web: 'none', database: other });
+    expect(started.seeded).toMatchObject({ organizationsAdded: 0, accountsAdded: 6, roundAdded: true, sessionsAdded: 2 });
+    await started.close();
+    // An account deleted by hand comes back at the next start; nothing is added twice.
+    await other.db.delete(users).where(eq(users.email, 'observer2@example.org'));
+    started = await createPlatform({ config: { ...production, demoSeed: true }, web: 'none', database: other });
+    expect(started.seeded).toEqual({ organizationsAdded: 0, accountsAdded: 1, roundAdded: false, sessionsAdded: 0 });
+    await started.close();
+    await other.dispose();
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The demo round, on the reference paper's own theme, with papers from the demo organizations:
- * La Strada Ukraine's still in draft, Caritas Österreich's submitted. Added once, with the demo
- * accounts (it needs their authors).
+ * La Strada Ukraine's still in draft, Caritas Österreich's submitted. Added when missing, with
+ * the demo accounts (it needs their authors).
  */
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
@@ -48,15 +48,16 @@ const caritasPaper = {
   ],
 };
 
-export async function seedDemoRound(db: Database): Promise<boolean> {
+/** Adds the demo round unless it exists; answers its id (null without the demo accounts). */
+export async function seedDemoRound(db: Database): Promise<{ id: string | null; added: boolean }> {
   const [existing] = await db.select({ id: consultationRounds.id }).from(consultationRounds).where(eq(consultationRounds.title, demoRoundTitle)).limit(1);
-  if (existing) return false;
+  if (existing) return { id: existing.id, added: false };
   const people = await db.select().from(users).where(inArray(users.email, ['facilitator@example.org', 'observer1@example.org', 'observer3@example.org']));
   const person = (email: string) => people.find((p) => p.email === email);
   const facilitator = person('facilitator@example.org');
   const olena = person('observer1@example.org');
   const katharina = person('observer3@example.org');
-  if (!facilitator || !olena?.organizationId || !katharina?.organizationId) return false;
+  if (!facilitator || !olena?.organizationId || !katharina?.organizationId) return { id: null, added: false };
   const observers = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.hasObserverStatus, true));
   const round = await createRound(
     db,
@@ -93,5 +94,5 @@ export async function seedDemoRound(db: Database): Promise<boolean> {
     body: 'The paper lists many ways NGOs and IOM work together. If only one thing could change next year, what should it be, and why?',
   });
   await reply(db, katharina, { threadId: topic.thread.id, replyToId: topic.thread.first.id, body: 'Independent return counselling, in the migrant’s language, before any decision is taken.' });
-  return true;
+  return { id: round.id, added: true };
 }
