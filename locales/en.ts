@@ -638,6 +638,7 @@ export const en = {
   'sessions.moveDown': "Move {name} down",
   'sessions.remove': "Remove",
   'sessions.youAreOnTheList': "You are on the list of speakers.",
+  'sessions.organizationWaiting': "Your organization is already on the list of speakers for this item; you can still raise a point of order or ask for a right of reply.",
   'sessions.withdraw': "Withdraw my request",
   'sessions.request.intervention': "Ask for the floor",
   'sessions.request.reply': "Right of reply",

@@ -640,6 +640,7 @@ export const es: Record<keyof typeof en, string> = {
   'sessions.moveDown': "Bajar a {name}",
   'sessions.remove': "Quitar",
   'sessions.youAreOnTheList': "Está en la lista de oradores.",
+  'sessions.organizationWaiting': "Su organización ya figura en la lista de oradores para este punto; aún puede plantear una cuestión de orden o pedir el derecho de réplica.",
   'sessions.withdraw': "Retirar mi solicitud",
   'sessions.request.intervention': "Pedir la palabra",
   'sessions.request.reply': "Derecho de réplica",

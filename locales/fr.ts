@@ -640,6 +640,7 @@ export const fr: Record<keyof typeof en, string> = {
   'sessions.moveDown': "Faire descendre {name}",
   'sessions.remove': "Retirer",
   'sessions.youAreOnTheList': "Vous êtes sur la liste des orateurs.",
+  'sessions.organizationWaiting': "Votre organisation est déjà inscrite sur la liste des orateurs pour ce point ; vous pouvez toujours soulever une motion d’ordre ou demander un droit de réponse.",
   'sessions.withdraw': "Retirer ma demande",
   'sessions.request.intervention': "Demander la parole",
   'sessions.request.reply': "Droit de réponse",

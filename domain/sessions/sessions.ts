@@ -302,7 +302,7 @@ export const requestFloor = (db: Database, actor: Actor, sessionId: string, kind
   change(db, actor, sessionId, 'request-floor', async (tx, session) => {
     if (!session.currentItemId) throw new InvalidInput({ kind: 'errors.session.noItem' });
     const list = await pendingList(tx, session);
-    if (refusalOf(list, { organizationId: actor.organizationId, userId: actor.id }, session.allowMultipleRequests)) throw new InvalidInput({ kind: 'errors.session.alreadyRequested' });
+    if (refusalOf(list, { organizationId: actor.organizationId, userId: actor.id, kind }, session.allowMultipleRequests)) throw new InvalidInput({ kind: 'errors.session.alreadyRequested' });
     const [created] = await tx
       .insert(floorRequests)
       .values({ sessionId, agendaItemId: session.currentItemId, userId: actor.id, organizationId: actor.organizationId, kind, rank: list.length + 1 })

@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
 }
 
 /** The environment of a new terminal: nothing the project or npm's own run would have set. */
-function newcomerEnvironment(port: number): NodeJS.ProcessEnv {
+function newcomerEnvironment(port: number): Record<string, string | undefined> {
   const ours = ['DATABASE_URL', 'DATA_DIR', 'DEMO_SEED', 'NODE_ENV', 'APP_ORIGIN', 'PORT', 'HOST', 'SMTP_URL', 'MAIL_FROM', 'E2E_PORT', 'SESSION_IDLE_TIMEOUT', 'SESSION_ABSOLUTE_TIMEOUT', 'BODY_LIMIT', 'INIT_CWD'];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !ours.includes(name) && !/^npm_/i.test(name)));
   return { ...env, PORT: String(port) };
@@ -68,11 +68,12 @@ test("the README's first command gives a demo one can sign in to, with a clean o
   expect(command, 'the first command of the README').toBe('npm install && npm start');
   expect(fs.existsSync(path.join(copy, '.data')) || fs.existsSync(path.join(copy, 'node_modules')) || fs.existsSync(path.join(copy, 'build'))).toBe(false);
 
-  child = spawn('sh', ['-c', command!], { cwd: copy, env: newcomerEnvironment(await freePort()), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const started = spawn('sh', ['-c', command!], { cwd: copy, env: newcomerEnvironment(await freePort()) as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = started;
+  started.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  started.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await expect
-    .poll(() => (child!.exitCode !== null ? `exited with ${child!.exitCode}:\n${output}` : /is ready/.test(output) && output.split('is ready')[1]!.split('\n').length > 3), { timeout: 420_000, intervals: [1000] })
+    .poll(() => (started.exitCode !== null ? `exited with ${started.exitCode}:\n${output}` : /is ready/.test(output) && output.split('is ready')[1]!.split('\n').length > 3), { timeout: 420_000, intervals: [1000] })
     .toBe(true);
 
   // A clean first run: nothing a newcomer would take for a failure.

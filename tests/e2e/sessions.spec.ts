@@ -44,8 +44,14 @@ test('a facilitator runs a live session with three participants, and the record 
   // Requests for the floor: one per organization; a point of order jumps the list.
   await olena.getByRole('button', { name: 'Ask for the floor' }).click();
   await expect(speakers(daniel)).toHaveCount(1);
-  await taras.getByRole('button', { name: 'Right of reply' }).click();
-  await expect(taras.getByRole('alert')).toContainText('Your organization already waits for the floor on this item.');
+  // Taras's organization waits: no second ordinary request, but a point of order is never blocked.
+  await expect(taras.getByText('Your organization is already on the list of speakers')).toBeVisible();
+  await expect(taras.getByRole('button', { name: 'Ask for the floor' })).toHaveCount(0);
+  await taras.getByRole('button', { name: 'Point of order' }).click();
+  await expect(speakers(daniel)).toHaveCount(2);
+  await expect(speakers(daniel).first()).toContainText('Taras Melnyk');
+  await taras.getByRole('button', { name: 'Withdraw my request' }).click();
+  await expect(speakers(daniel)).toHaveCount(1);
   await katharina.getByRole('button', { name: 'Right of reply' }).click();
   await expect(speakers(daniel)).toHaveCount(2);
   await expect(speakers(daniel).first()).toContainText('Olena Kovalenko');

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Present, SessionState } from '../../../domain/sessions/sessions.ts';
 import { can, type Actor, type RoundFacts } from '../../../domain/permissions.ts';
+import { floorKinds, refusalOf } from '../../../domain/sessions/speakers.ts';
 import { useFormat, useT } from '../../utils/i18n.tsx';
 import { ackProblem, ask, connectSocket, type Ack } from '../../utils/socket.client.ts';
 
@@ -146,6 +147,8 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
   const runs = can(me, 'run', resource);
   const mayRequest = can(me, 'request-floor', resource);
   const mine = state.list.find((r) => r.userId === me.id);
+  // The kinds of request the rules take from this person now (a point of order is never held back).
+  const askable = floorKinds.filter((kind) => refusalOf(state.list, { organizationId: me.organizationId, userId: me.id, kind }, state.allowMultipleRequests) === null);
   const current = state.agenda.find((i) => i.current);
   const timeLeft =
     left === null ? null : (
@@ -301,27 +304,28 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
               {t('sessions.giveNext')}
             </button>
           )}
-          {mayRequest &&
-            (mine ? (
-              <p>
-                {t('sessions.youAreOnTheList')}{' '}
-                <button type="button" className="link-button" onClick={() => act('floor:withdraw')}>
-                  {t('sessions.withdraw')}
-                </button>
-              </p>
-            ) : (
-              <div className="actions">
-                <button type="button" className="button" onClick={() => act('floor:request', { kind: 'intervention' })}>
-                  {t('sessions.request.intervention')}
-                </button>
-                <button type="button" className="button button-secondary" onClick={() => act('floor:request', { kind: 'reply' })}>
-                  {t('sessions.request.reply')}
-                </button>
-                <button type="button" className="button button-secondary" onClick={() => act('floor:request', { kind: 'point-of-order' })}>
-                  {t('sessions.request.point-of-order')}
-                </button>
-              </div>
-            ))}
+          {mayRequest && (
+            <>
+              {mine && (
+                <p>
+                  {t('sessions.youAreOnTheList')}{' '}
+                  <button type="button" className="link-button" onClick={() => act('floor:withdraw')}>
+                    {t('sessions.withdraw')}
+                  </button>
+                </p>
+              )}
+              {!askable.includes('intervention') && !mine && <p className="muted small">{t('sessions.organizationWaiting')}</p>}
+              {askable.length > 0 && (
+                <div className="actions">
+                  {askable.map((kind) => (
+                    <button key={kind} type="button" className={kind === 'intervention' ? 'button' : 'button button-secondary'} onClick={() => act('floor:request', { kind })}>
+                      {t(`sessions.request.${kind}`)}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </>
+          )}
         </section>
         <div className="stack">
           <section className="card" aria-labelledby="agenda-title">
