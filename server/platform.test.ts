@@ -172,6 +172,31 @@ describe('socket events', () => {
     expect(await changed).toEqual({ organizationId });
   });
 
+  it("tells the readers of a paper when a version is submitted, and refuses those who may not read it", async () => {
+    const { users, positionPapers, organizations } = await import('../db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const socketOf = async (email: string) => {
+      const [person] = await handle.db.select().from(users).where(eq(users.email, email));
+      const { token } = await createSession(handle.db, person!.id, platform.services.config.sessionTimeouts);
+      const socket = open({ cookie: `idm_session=${token}` });
+      await outcome(socket);
+      return socket;
+    };
+    const [strada] = await handle.db.select({ id: positionPapers.id }).from(positionPapers).innerJoin(organizations, eq(organizations.id, positionPapers.organizationId)).where(eq(organizations.name, 'La Strada Ukraine'));
+    const taras = await socketOf('observer2@example.org');
+    const katharina = await socketOf('observer3@example.org');
+    expect(await taras.timeout(2000).emitWithAck('paper:watch', { paperId: strada!.id })).toEqual({ ok: true });
+    // Another organization's draft, nothing submitted: not hers to watch.
+    expect(await katharina.timeout(2000).emitWithAck('paper:watch', { paperId: strada!.id })).toEqual({ ok: false, error: 'forbidden' });
+    expect(await katharina.timeout(2000).emitWithAck('paper:watch', { paperId: 'nope' })).toMatchObject({ ok: false, error: 'invalid-payload' });
+    let heard = false;
+    katharina.on('paper:changed', () => (heard = true));
+    const changed = new Promise((resolve) => taras.once('paper:changed', resolve));
+    platform.services.realtime.paperSubmitted(strada!.id);
+    expect(await changed).toEqual({ paperId: strada!.id });
+    expect(heard).toBe(false);
+  });
+
   it('disconnects a person signed out everywhere', async () => {
     const user = await makeUser(handle.db);
     const { token } = await createSession(handle.db, user.id, platform.services.config.sessionTimeouts);

@@ -11,6 +11,7 @@ import { requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse, type FormErrors } from '../utils/forms.server.ts';
 import { requirePermission } from '../utils/permissions.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
+import { useLivePaper } from '../utils/use-live-paper.ts';
 import { redirectWithToast } from '../utils/toast.server.ts';
 
 // The editor runs in the browser only (Tiptap, Yjs, the socket): loaded after hydration.
@@ -69,6 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const content = await currentPaperContent(context.services.db, found.paper.id);
   try {
     const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language });
+    context.services.realtime.paperSubmitted(found.paper.id);
     return redirectWithToast(`/rounds/${found.round.id}/papers/${found.paper.id}#version-${version.number}`, { kind: 'success', key: 'toast.paperSubmitted', vars: { number: version.number, digest: version.digest.slice(0, 16) } });
   } catch (error) {
     return domainErrorResponse(error);
@@ -84,6 +86,7 @@ export default function PaperPage() {
   const revalidator = useRevalidator();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  useLivePaper(loaded.denied ? null : loaded.paperId);
   if (loaded.denied) {
     return (
       <section className="narrow card" aria-labelledby="denied-title">

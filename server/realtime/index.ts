@@ -9,6 +9,7 @@ import { parseCookies, sessionCookieName } from '../cookies.ts';
 import { expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';
+import { paperRoom, registerPaperEvents } from './paper-events.ts';
 import { recheckSessionRooms, registerSessionEvents, sessionRoom } from './session-events.ts';
 import { commentBroadcasts, registerCommentEvents, type WatchedPlaces } from './comment-events.ts';
 
@@ -64,6 +65,9 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
     organizationChanged(organizationId) {
       io.to(`organization:${organizationId}`).emit('organization:changed', { organizationId });
     },
+    paperSubmitted(paperId) {
+      io.to(paperRoom(paperId)).emit('paper:changed', { paperId });
+    },
     async userChanged(userId, change) {
       for (const s of await io.in(`user:${userId}`).fetchSockets()) {
         const data = s.data as SocketData;
@@ -76,6 +80,7 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
   };
   io.on('connection', (socket) => {
     registerOrganizationEvents(socket as unknown as AppSocket, services);
+    registerPaperEvents(socket as unknown as AppSocket, services);
     registerCommentEvents(socket as unknown as AppSocket, { ...services, realtime }, watched);
     registerSessionEvents(socket as unknown as AppSocket, { ...services, realtime }, leaving);
   });

@@ -14,26 +14,14 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './own-server.ts';
 
 const readme = fs.readFileSync('README.md', 'utf8');
 let copy = '';
 let child: ChildProcess | undefined;
 let output = '';
-
-/** A port the system says is free now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment of a new terminal: nothing the project or npm's own run would have set. */
 function newcomerEnvironment(port: number): Record<string, string | undefined> {
