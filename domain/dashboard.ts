@@ -34,20 +34,20 @@ export type Dashboard = Awaited<ReturnType<typeof dashboardFor>>;
 /** For IOM staff: the rounds not yet published or closed, with how many positions are in. */
 async function activeRounds(db: Database) {
   const result = await db.execute(sql`
-    select r.id, r.title, r.phase, r.submission_deadline as "deadline",
+    select r.id, r.title, r.phase, r.submission_deadline as "deadline", r.time_zone as "timeZone",
       (select count(*)::int from round_organizations ro where ro.round_id = r.id) as "invited",
       (select count(distinct p.id)::int from position_papers p join paper_versions v on v.paper_id = p.id where p.round_id = r.id) as "submitted"
     from consultation_rounds r
     where r.phase in ('draft', 'open', 'sessions', 'synthesis')
     order by r.submission_deadline asc nulls last
     limit 10`);
-  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; invited: number; submitted: number }>(result);
+  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; timeZone: string; invited: number; submitted: number }>(result);
 }
 
 /** The rounds inviting the organization, with where its paper stands. */
 async function roundsToDo(db: Database, organizationId: string) {
   const result = await db.execute(sql`
-    select r.id, r.title, r.phase, r.submission_deadline as "deadline", p.id as "paperId",
+    select r.id, r.title, r.phase, r.submission_deadline as "deadline", r.time_zone as "timeZone", p.id as "paperId",
       coalesce(p.word_count, 0)::int as "words",
       (select count(*)::int from paper_versions v where v.paper_id = p.id) as "versions"
     from consultation_rounds r
@@ -56,20 +56,20 @@ async function roundsToDo(db: Database, organizationId: string) {
     where r.phase <> 'draft'
     order by (r.phase = 'open') desc, r.submission_deadline asc nulls last
     limit 10`);
-  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; paperId: string | null; words: number; versions: number }>(result);
+  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; timeZone: string; paperId: string | null; words: number; versions: number }>(result);
 }
 
 /** The sessions not closed yet of rounds inviting the organization (visible to it), soonest first. */
 async function upcomingSessions(db: Database, organizationId: string, isRepresentative: boolean) {
   const result = await db.execute(sql`
-    select s.id, s.title, s.starts_at as "startsAt", s.status, r.id as "roundId", r.title as "roundTitle"
+    select s.id, s.title, s.starts_at as "startsAt", s.status, r.id as "roundId", r.title as "roundTitle", r.time_zone as "timeZone"
     from consultation_sessions s
     join consultation_rounds r on r.id = s.round_id and r.phase <> 'draft'
     join round_organizations ro on ro.round_id = r.id and ro.organization_id = ${organizationId}
     where s.status <> 'closed' and (s.attendees = 'members' or ${isRepresentative})
     order by (s.status = 'open') desc, s.starts_at asc
     limit 10`);
-  return rowsOf<{ id: string; title: string; startsAt: string; status: 'scheduled' | 'open'; roundId: string; roundTitle: string }>(result);
+  return rowsOf<{ id: string; title: string; startsAt: string; status: 'scheduled' | 'open'; roundId: string; roundTitle: string; timeZone: string }>(result);
 }
 
 async function observerDashboard(db: Database, user: User) {

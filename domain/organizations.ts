@@ -199,16 +199,11 @@ export async function listOrganizationNames(db: Database) {
   return db.select({ id: organizations.id, name: organizations.name }).from(organizations).orderBy(asc(organizations.name));
 }
 
-/** Every organization matching a filter (to invite them to a round at once). */
-export async function organizationIdsMatching(db: Database, filter: { area?: string; observersOnly?: boolean }): Promise<string[]> {
-  const rows = await db
-    .select({ id: organizations.id })
+/** Every organization with what the round form's picker filters by: areas, countries, observer status. */
+export async function listOrganizationChoices(db: Database) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, areas: organizations.areas, countries: organizations.countries, observer: organizations.hasObserverStatus })
     .from(organizations)
-    .where(
-      and(
-        filter.area ? sql`${organizations.areas} @> array[${filter.area}]::text[]` : undefined,
-        filter.observersOnly ? eq(organizations.hasObserverStatus, true) : undefined,
-      ),
-    );
-  return rows.map((r) => r.id);
+    .orderBy(asc(organizations.name));
 }
+

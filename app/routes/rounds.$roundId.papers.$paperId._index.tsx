@@ -42,6 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     documentName: paperDocumentName(found.paper.id),
     wordLimit: found.round.wordLimit,
     deadline: found.round.submissionDeadline,
+    timeZone: found.round.timeZone,
     isMember,
     canEdit,
     canSubmit: can(user, 'submit', resource),
@@ -105,7 +106,7 @@ export default function PaperPage() {
       <header className="page-header with-actions">
         <div>
           <h1>{t('paper.title', { organization: loaded.organizationName })}</h1>
-          <p className="lead">{loaded.deadline ? t('rounds.deadline', { date: format.dateTime(loaded.deadline) }) : t('rounds.noDeadline')}</p>
+          <p className="lead">{loaded.deadline ? t('rounds.deadline', { date: format.zoned(loaded.deadline, loaded.timeZone) }) : t('rounds.noDeadline')}</p>
         </div>
         {loaded.canSubmit && (
           <Form method="post" onSubmit={(e) => !confirm(t('paper.submitConfirm')) && e.preventDefault()}>

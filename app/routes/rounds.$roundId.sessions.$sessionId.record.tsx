@@ -9,7 +9,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader(args: LoaderFunctionArgs) {
   const { session, round, record } = await loadSessionRecord(args);
-  return data({ session: { id: session.id, title: session.title, status: session.status, openedAt: session.openedAt, closedAt: session.closedAt }, round: { id: round.id, title: round.title }, record });
+  return data({ session: { id: session.id, title: session.title, status: session.status, openedAt: session.openedAt, closedAt: session.closedAt }, round: { id: round.id, title: round.title, timeZone: round.timeZone }, record });
 }
 
 const duration = (seconds: number) => `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
@@ -27,8 +27,8 @@ export default function SessionRecordPage() {
       <header className="page-header">
         <h1>{t('sessions.recordTitle', { title: session.title })}</h1>
         <p className="lead">
-          {session.openedAt ? format.dateTime(session.openedAt) : t(`sessions.status.${session.status}`)}
-          {session.closedAt && ` – ${format.dateTime(session.closedAt)}`}
+          {session.openedAt ? format.zoned(session.openedAt, round.timeZone) : t(`sessions.status.${session.status}`)}
+          {session.closedAt && ` – ${format.zoned(session.closedAt, round.timeZone)}`}
         </p>
       </header>
       <section className="card" aria-labelledby="attendance-title">

@@ -14,6 +14,7 @@ import { currentPaperContent, paperDocumentName, saveDerivedContent, startPaper,
 import { paperExtensions } from '../../domain/papers/editor-schema.ts';
 import { createRound } from '../../domain/rounds.ts';
 import { framingHtml } from '../../domain/rounds/framing.ts';
+import { defaultRoundTimeZone, instantFromWallTime, wallTimeOf } from '../../domain/time-zones.ts';
 import { reply, startThread } from '../../domain/comments/threads.ts';
 
 export const demoRoundTitle = 'Partnerships with NGOs in managing migration';
@@ -67,7 +68,9 @@ export async function seedDemoRound(db: Database): Promise<{ id: string | null; 
       areas: ['counter-trafficking', 'assisted-voluntary-return', 'mass-information'],
       phase: 'open',
       phaseDates: {},
-      submissionDeadline: new Date(Date.now() + 30 * 86400_000),
+      // In 30 days, at 23:59 in Geneva, the round's zone.
+      timeZone: defaultRoundTimeZone,
+      submissionDeadline: instantFromWallTime(`${wallTimeOf(new Date(Date.now() + 30 * 86400_000), defaultRoundTimeZone).slice(0, 10)}T23:59`, defaultRoundTimeZone),
       wordLimit: 2000,
       positionVisibility: 'after-deadline',
       invitedOrganizationIds: [...new Set([olena.organizationId, katharina.organizationId, ...observers.map((o) => o.id)])],

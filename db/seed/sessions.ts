@@ -10,6 +10,7 @@ import type { Database } from '../client.ts';
 import { agendaItems, consultationSessions, floorRequests, interventions, sessionAttendance, users } from '../schema.ts';
 import { scheduleSession, sessionSchema } from '../../domain/sessions/sessions.ts';
 import { storeSessionPresence } from '../../domain/participation/presence.ts';
+import { defaultRoundTimeZone, instantFromWallTime, wallTimeOf } from '../../domain/time-zones.ts';
 
 export const upcomingSessionTitle = 'Counter-trafficking: what NGOs see first';
 export const heldSessionTitle = 'Opening exchange on the partnership';
@@ -17,11 +18,10 @@ export const heldSessionTitle = 'Opening exchange on the partnership';
 const day = 86400_000;
 const minute = 60_000;
 
-/** A moment `days` from today at `hour`:`minutes` UTC (the demo round's sessions are in the morning in Geneva). */
-function at(days: number, hour: number, minutes = 0, seconds = 0): Date {
-  const date = new Date(Date.now() + days * day);
-  date.setUTCHours(hour, minutes, seconds, 0);
-  return date;
+/** A moment `days` from today at a time of day in Geneva, the demo round's zone. */
+function at(days: number, time: string): Date {
+  const date = wallTimeOf(new Date(Date.now() + days * day), defaultRoundTimeZone).slice(0, 10);
+  return instantFromWallTime(`${date}T${time}`, defaultRoundTimeZone)!;
 }
 
 /** Adds the demo sessions that are missing from the demo round; answers how many it added. */
@@ -44,8 +44,8 @@ export async function seedDemoSessions(db: Database, roundId: string): Promise<n
       roundId,
       sessionSchema.parse({
         title: upcomingSessionTitle,
-        // Tomorrow, 14:00 in Geneva in winter (13:00 UTC).
-        startsAt: at(1, 13),
+        // Tomorrow, 14:00 in Geneva.
+        startsAt: at(1, '14:00'),
         speakingMinutes: 3,
         agenda: 'Opening by the facilitator\nPrevention and hotlines\nReturn and reintegration of victims\nAny other business',
       }),
@@ -63,8 +63,8 @@ export async function seedDemoSessions(db: Database, roundId: string): Promise<n
 type Person = typeof users.$inferSelect;
 
 async function seedHeldSession(db: Database, roundId: string, p: { facilitator: Person; olena: Person; taras: Person; katharina: Person }) {
-  // A week ago, 10:00–11:30 in Geneva in winter (09:00–10:30 UTC).
-  const opened = at(-7, 9);
+  // A week ago, 10:00–11:30 in Geneva.
+  const opened = at(-7, '10:00');
   const closed = new Date(opened.getTime() + 90 * minute);
   const time = (minutes: number, seconds = 0) => new Date(opened.getTime() + minutes * minute + seconds * 1000);
   await db.transaction(async (tx) => {

@@ -4,6 +4,7 @@
  * and the facilitator's controls. Every action goes to the server, which answers with the new
  * state for everyone; the page shows the server's state, never a guess.
  */
+import { Link } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import type { Present, SessionState } from '../../../domain/sessions/sessions.ts';
 import { can, type Actor, type RoundFacts } from '../../../domain/permissions.ts';
@@ -138,7 +139,7 @@ const clock = (seconds: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-export function LiveRoom({ initial, initialPresent, papers, me, round, projector }: { initial: SessionState; initialPresent: Present[]; papers: Array<{ id: string; organizationName: string }>; me: Actor; round: RoundFacts; projector: boolean }) {
+export function LiveRoom({ initial, initialPresent, papers, me, round, timeZone, projector }: { initial: SessionState; initialPresent: Present[]; papers: Array<{ id: string; organizationName: string }>; me: Actor; round: RoundFacts; timeZone: string; projector: boolean }) {
   const t = useT();
   const format = useFormat();
   const { state, present, live, problem, act, serverNow } = useSession(initial, initialPresent);
@@ -161,6 +162,13 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
   if (projector) {
     return (
       <div className="projector">
+        <div className="projector-bar">
+          <Link to="." className="projector-exit">
+            {t('sessions.leaveProjector')}
+          </Link>
+          <FullScreenButton />
+        </div>
+        <h1 className="projector-title">{state.title}</h1>
         <p className="projector-item">{current?.title}</p>
         {state.speaker ? (
           <>
@@ -193,7 +201,7 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
         <div>
           <h1>{state.title}</h1>
           <p className="lead">
-            <span className="badge badge-phase">{t(`sessions.status.${state.status}`)}</span> {format.dateTime(state.startsAt)} ·{' '}
+            <span className="badge badge-phase">{t(`sessions.status.${state.status}`)}</span> {format.zoned(state.startsAt, timeZone)} ·{' '}
             <span className={`live-state live-${live}`} role="status">
               {t(`comments.live.${live}`)}
             </span>
@@ -389,5 +397,22 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
         </div>
       </div>
     </div>
+  );
+}
+
+/** Puts the projector view on the whole screen (the browser's full-screen mode), and back. */
+function FullScreenButton() {
+  const t = useT();
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const changed = () => setFull(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', changed);
+    return () => document.removeEventListener('fullscreenchange', changed);
+  }, []);
+  if (typeof document !== 'undefined' && !document.fullscreenEnabled) return null;
+  return (
+    <button type="button" className="button button-secondary button-small" onClick={() => (full ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {})}>
+      {t(full ? 'sessions.exitFullScreen' : 'sessions.fullScreen')}
+    </button>
   );
 }
