@@ -78,12 +78,13 @@ export default function SessionPage() {
         <>
           <LiveRoom initial={loaded.state} initialPresent={loaded.present} papers={loaded.papers} me={loaded.me} round={loaded.facts} timeZone={loaded.round.timeZone} projector={loaded.projector} />
           {loaded.notes && !loaded.projector && (
-            <section aria-labelledby="notes-title" className="stack">
+            // Not a landmark of its own: the editor inside is one, under the same name (landmark-unique).
+            <div className="stack">
               <h2 id="notes-title">{t('sessions.notes')}</h2>
               <Suspense fallback={<p className="muted">{t('paper.loadingEditor')}</p>}>
                 <PaperEditor documentName={loaded.notes.documentName} editable={loaded.notes.editable} user={loaded.notes.me} wordLimit={null} label={t('sessions.notes')} onEditClosed={() => revalidator.revalidate()} />
               </Suspense>
-            </section>
+            </div>
           )}
         </>
       ) : (

@@ -182,7 +182,8 @@ function DraftSummary() {
         </div>
       )}
       <div className="summary-layout">
-        <section aria-labelledby="summary-editor-title" className="stack">
+        {/* Not a landmark of its own: the editor inside is one, under the same name (landmark-unique). */}
+        <div className="stack">
           <h2 id="summary-editor-title" className="visually-hidden">
             {t('summary.editorLabel')}
           </h2>
@@ -203,7 +204,7 @@ function DraftSummary() {
           ) : (
             <p className="muted">{t('paper.loadingEditor')}</p>
           )}
-        </section>
+        </div>
         <aside className="card" aria-label={t('summary.panel')}>
           <div role="tablist" aria-label={t('summary.panel')} className="tabs">
             <button type="button" role="tab" id="tab-positions" aria-controls="panel-positions" aria-selected={tab === 'positions'} onClick={() => setTab('positions')}>
