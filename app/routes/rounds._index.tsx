@@ -37,7 +37,7 @@ export default function RoundsPage() {
                 <span className="badge badge-phase">{t(`phases.${round.phase}`)}</span>{' '}
                 {round.submissionDeadline ? t('rounds.deadline', { date: format.zoned(round.submissionDeadline, round.timeZone) }) : t('rounds.noDeadline')}
               </p>
-              <p className="meta-line">{t('rounds.counts', { invited: round.invitedCount, papers: round.paperCount })}</p>
+              <p className="meta-line">{t('rounds.invitedCount', { count: round.invitedCount })} · {t('rounds.papersCount', { count: round.paperCount })}</p>
             </li>
           ))}
         </ul>

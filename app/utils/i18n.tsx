@@ -2,6 +2,7 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { useCallback } from 'react';
 import type { Locale } from '../../domain/vocabulary.ts';
+import { fill, messageOf } from '../../locales/messages.ts';
 import { sameClock, wallTimeOf, zoneCity } from '../../domain/time-zones.ts';
 
 interface RootI18n {
@@ -30,13 +31,8 @@ export function useLocale(): Locale {
 export function useT() {
   const data = useRouteLoaderData('root') as RootI18n | undefined;
   const messages = messagesFrom(data?.messages);
-  return useCallback(
-    (key: string, vars?: Record<string, string | number>) => {
-      const template = messages[key] ?? key;
-      return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
-    },
-    [messages],
-  );
+  const locale = data?.locale ?? 'en';
+  return useCallback((key: string, vars?: Record<string, string | number>) => fill(messageOf(messages, locale, key, vars) ?? key, vars), [messages, locale]);
 }
 
 /** The zone times are shown in, as the root loader resolved it (see time-zone.server.ts). */

@@ -39,7 +39,7 @@ test('a facilitator runs a live session with three participants, and the record 
   await olena.getByRole('button', { name: 'Confirm my organization’s presence' }).click();
   await expect(taras.getByText('Your organization’s presence is confirmed.')).toBeVisible();
   await katharina.getByRole('button', { name: 'Confirm my organization’s presence' }).click();
-  await expect(daniel.getByText('2 organization(s) confirmed their presence.')).toBeVisible();
+  await expect(daniel.getByText('2 organizations confirmed their presence.')).toBeVisible();
 
   // Requests for the floor: one per organization; a point of order jumps the list.
   await olena.getByRole('button', { name: 'Ask for the floor' }).click();
