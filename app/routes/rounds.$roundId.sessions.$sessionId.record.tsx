@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { EmptyState } from '../components/empty-state.tsx';
 import { loadSessionRecord } from '../utils/session-record.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
+import { clock } from '../utils/durations.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? ''} · IDM Consult` }];
 
@@ -12,7 +13,6 @@ export async function loader(args: LoaderFunctionArgs) {
   return data({ session: { id: session.id, title: session.title, status: session.status, openedAt: session.openedAt, closedAt: session.closedAt }, round: { id: round.id, title: round.title, timeZone: round.timeZone }, record });
 }
 
-const duration = (seconds: number) => `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 
 export default function SessionRecordPage() {
   const t = useT();
@@ -55,7 +55,7 @@ export default function SessionRecordPage() {
                   <tr key={i}>
                     <td>{a.name}</td>
                     <td>{a.organizationName ?? t('sessions.iomStaff')}</td>
-                    <td>{duration(a.seconds)}</td>
+                    <td>{clock(a.seconds)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -86,7 +86,7 @@ export default function SessionRecordPage() {
                   <tr key={o.organizationName}>
                     <td>{o.organizationName}</td>
                     <td>{o.count}</td>
-                    <td>{duration(o.seconds)}</td>
+                    <td>{clock(o.seconds)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -107,7 +107,7 @@ export default function SessionRecordPage() {
                   <tr key={item.id}>
                     <td>{item.title}</td>
                     <td>{item.count}</td>
-                    <td>{duration(item.seconds)}</td>
+                    <td>{clock(item.seconds)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -40,7 +40,8 @@ test('the secretariat keeps the participation record, writes the summary with ci
   await secretariat.getByRole('tab', { name: /Positions/ }).click();
   await editor.click();
   await secretariat.keyboard.type('NGOs ask that return counselling stay independent ');
-  await secretariat.locator('.synthesis summary', { hasText: 'Caritas Österreich' }).first().click();
+  // Quote and Cite are at hand without expanding the position.
+  await expect(secretariat.getByRole('button', { name: 'Quote paragraph 1 of Caritas Österreich with its citation' }).first()).toBeVisible();
   await secretariat.getByRole('button', { name: 'Insert a citation of paragraph 1 of Caritas Österreich (to paraphrase)' }).first().click();
   await expect(editor.locator('cite.citation')).toHaveCount(1);
   await secretariat.getByRole('tab', { name: /Coverage/ }).click();
@@ -69,9 +70,13 @@ test('the secretariat keeps the participation record, writes the summary with ci
   await secretariat.getByRole('link', { name: 'PDF' }).click();
   expect(fs.readFileSync((await (await pdf).path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
-  // Publication.
+  // Publication: the first draft's placeholder sentence is still there, and the page says so.
   secretariat.once('dialog', (dialog) => dialog.accept());
   await secretariat.getByRole('button', { name: 'Publish the summary' }).click();
+  const warning = secretariat.getByRole('alert').filter({ hasText: 'still holds sentences of the generated first draft' });
+  await expect(warning).toContainText(/Drawn from \d+ submitted positions? of \d+ organizations?\. Outline to rewrite\./);
+  secretariat.once('dialog', (dialog) => dialog.accept());
+  await warning.getByRole('button', { name: 'Publish as it is' }).click();
   await expect(secretariat.getByText(/^Published on .+ This version is fixed\.$/)).toBeVisible();
   const summaryUrl = secretariat.url();
 
@@ -85,5 +90,11 @@ test('the secretariat keeps the participation record, writes the summary with ci
   await expect(published.getByRole('heading', { name: `Summary of the consultation: ${demoRound}` })).toBeVisible();
   await published.locator('cite.citation').first().hover();
   await expect(published.locator('cite.citation .citation-source').first()).toContainText('Counselling must stay independent');
+  // A citation leads to the cited paragraph of the submitted version, for those who may read it.
+  await published.locator('cite.citation a').first().click();
+  await expect(katharina.getByRole('heading', { level: 1, name: 'Position of Caritas Österreich · Version 1' })).toBeVisible();
+  await expect(katharina).toHaveURL(/\/versions\/1#paragraph-1$/);
+  await expect(katharina.locator('#paragraph-1')).toContainText('Caritas Österreich counsels migrants on return');
+  await katharina.goBack();
   await expect(katharina.getByRole('button', { name: 'Publish the summary' })).toHaveCount(0);
 });

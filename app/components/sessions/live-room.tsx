@@ -10,6 +10,7 @@ import type { Present, SessionState } from '../../../domain/sessions/sessions.ts
 import { can, type Actor, type RoundFacts } from '../../../domain/permissions.ts';
 import { floorKinds, refusalOf } from '../../../domain/sessions/speakers.ts';
 import { useFormat, useT } from '../../utils/i18n.tsx';
+import { clock } from '../../utils/durations.ts';
 import { ackProblem, ask, connectSocket, type Ack } from '../../utils/socket.client.ts';
 
 type Live = 'connecting' | 'live' | 'offline' | 'refused';
@@ -133,11 +134,6 @@ function AttachStatement({ onAttach }: { onAttach: (statement: { text: string } 
     </details>
   );
 }
-
-const clock = (seconds: number) => {
-  const s = Math.abs(Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
 
 export function LiveRoom({ initial, initialPresent, papers, me, round, timeZone, projector }: { initial: SessionState; initialPresent: Present[]; papers: Array<{ id: string; organizationName: string }>; me: Actor; round: RoundFacts; timeZone: string; projector: boolean }) {
   const t = useT();
