@@ -6,25 +6,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { getPaper, listVersions } from '../../domain/papers.ts';
-import { can } from '../../domain/permissions.ts';
 import type { PaperNodeJson } from '../../domain/papers/sanitize.ts';
 import { SummaryView } from '../components/summary/summary-view.tsx';
-import { requireUser } from '../utils/auth.server.ts';
-import { domainErrorResponse } from '../utils/forms.server.ts';
-import { requirePermission } from '../utils/permissions.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
+import { readableVersions } from '../utils/paper-versions.server.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.organizationName} · v${data.number}` : ''} · IDM Consult` }];
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, context);
-  const found = await getPaper(context.services.db, params.paperId ?? '').catch((e) => domainErrorResponse(e) as never);
-  if (found.paper.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
-  const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts } as const;
-  if (!can(user, 'read-draft', resource)) await requirePermission(context, user, 'read-submitted', resource);
-  const number = z.coerce.number().int().min(1).safeParse(params.number);
-  const version = number.success ? (await listVersions(context.services.db, found.paper.id)).find((v) => v.number === number.data) : undefined;
+export async function loader(args: LoaderFunctionArgs) {
+  const { versions, ...found } = await readableVersions(args);
+  const number = z.coerce.number().int().min(1).safeParse(args.params.number);
+  const version = number.success ? versions.find((v) => v.number === number.data) : undefined;
   if (!version) throw new Response('Not found', { status: 404 });
   return {
     roundId: found.round.id,
