@@ -34,12 +34,14 @@ test('text typed just before a commented passage stays outside its highlight; th
   await demoRound(olena);
   await olena.getByRole('link', { name: 'Open the paper' }).click();
   const editor = olena.getByRole('textbox', { name: 'Position paper' });
+  // Comments on the draft (an earlier test may have submitted the paper, whose version has its own).
+  const drafts = olena.getByRole('region', { name: 'Comments on the draft' });
   await expect(editor).toContainText('share its return statistics');
   await expect(olena.locator('.save-state.save-saved')).toBeVisible();
   await select(olena, 'share its return statistics');
   await olena.getByRole('button', { name: 'Comment', exact: true }).click();
-  await olena.getByRole('textbox', { name: 'New comment' }).fill('Which statistics exactly? '.repeat(12));
-  await olena.getByRole('button', { name: 'Post' }).click();
+  await drafts.getByRole('textbox', { name: 'New comment' }).fill('Which statistics exactly? '.repeat(12));
+  await drafts.getByRole('button', { name: 'Post' }).click();
   const highlighted = () => olena.locator('.comment-highlight').allTextContents().then((parts) => parts.join(''));
   await expect.poll(highlighted).toBe('share its return statistics');
 
@@ -56,8 +58,8 @@ test('text typed just before a commented passage stays outside its highlight; th
   // The same at the start of a paragraph.
   await select(olena, 'Our interactive meetings');
   await olena.getByRole('button', { name: 'Comment', exact: true }).click();
-  await olena.getByRole('textbox', { name: 'New comment' }).fill('How many meetings?');
-  await olena.getByRole('button', { name: 'Post' }).click();
+  await drafts.getByRole('textbox', { name: 'New comment' }).fill('How many meetings?');
+  await drafts.getByRole('button', { name: 'Post' }).click();
   const first = () => olena.locator('.comment-highlight').first().textContent();
   await expect.poll(first).toBe('Our interactive meetings');
   await select(olena, 'Our');
@@ -72,7 +74,7 @@ test('text typed just before a commented passage stays outside its highlight; th
   // An expanded, long thread in a short window: the tabs keep their height and stay on top.
   await olena.locator('.comment-highlight').first().click();
   await expect(olena.locator('.thread.open')).toBeVisible();
-  const tabs = olena.getByRole('group', { name: 'Threads to show' });
+  const tabs = drafts.getByRole('group', { name: 'Threads to show' });
   await tabs.scrollIntoViewIfNeeded();
   const tabsBox = await box(tabs);
   expect(tabsBox.height).toBeGreaterThan(24);
@@ -117,7 +119,10 @@ test('the "allow more than one request" tick box does not run into the button af
   await daniel.getByRole('button', { name: 'Open the session' }).click();
   const olena = await personAt(browser, 'observer1@example.org');
   await olena.goto(daniel.url());
+  await expect(olena.locator('.live-state.live-live')).toBeVisible();
+  await expect(olena.getByText('In session')).toBeVisible();
   await olena.getByRole('button', { name: 'Ask for the floor' }).click();
+  await expect(daniel.locator('.speakers-list .speaker-request')).toHaveCount(1);
   const give = daniel.getByRole('button', { name: 'Give the floor to the next speaker' });
   await expect(give).toBeVisible();
   const label = await box(daniel.locator('label.checkbox', { hasText: 'Allow more than one pending request' }));
