@@ -17,7 +17,8 @@ export default defineConfig({
   server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
   // Server-only packages stay external to the SSR bundle: they are loaded by Node itself.
   ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres', 'nodemailer'] },
-  optimizeDeps: { include: ['socket.io-client'] },
+  // Server-only packages that route modules import for their loaders: never bundled for the browser.
+  optimizeDeps: { include: ['socket.io-client'], exclude: ['@node-rs/argon2', '@electric-sql/pglite', 'postgres', 'nodemailer'] },
   build: {
     rollupOptions: {
       // Two of Rollup's notices are only noise here, and a newcomer takes them for failures:

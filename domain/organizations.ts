@@ -202,7 +202,7 @@ export async function listOrganizationNames(db: Database) {
 /** Every organization with what the round form's picker filters by: areas, countries, observer status. */
 export async function listOrganizationChoices(db: Database) {
   return db
-    .select({ id: organizations.id, name: organizations.name, areas: organizations.areas, countries: organizations.countries, observer: organizations.hasObserverStatus })
+    .select({ id: organizations.id, name: organizations.name, acronym: organizations.acronym, areas: organizations.areas, countries: organizations.countries, observer: organizations.hasObserverStatus })
     .from(organizations)
     .orderBy(asc(organizations.name));
 }

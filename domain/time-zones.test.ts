@@ -60,5 +60,6 @@ describe('time zones', () => {
     expect(new Set(choices.map((c) => c.zone)).size).toBe(choices.length);
     expect(choices.find((c) => c.zone === 'Europe/Kyiv')?.label).toBe('Europe/Kyiv (UTC+02:00)');
     expect(choices.some((c) => c.zone === 'Europe/Kiev')).toBe(false);
+    expect(choices.find((c) => c.zone === 'Europe/Zurich')?.label).toBe('Europe/Zurich — Geneva (UTC+01:00)');
   });
 });

@@ -155,5 +155,5 @@ export function timeZoneChoices(now = new Date()): Array<{ zone: string; label: 
   return all
     .map((zone) => ({ zone, offset: offsetAt(now, zone) }))
     .sort((a, b) => a.offset - b.offset || a.zone.localeCompare(b.zone))
-    .map(({ zone }) => ({ zone, label: `${zone.replace(/_/g, ' ')} (${utcOffsetLabel(now, zone)})` }));
+    .map(({ zone }) => ({ zone, label: `${zone.replace(/_/g, ' ')}${placeNames[zone] ? ` — ${placeNames[zone]}` : ''} (${utcOffsetLabel(now, zone)})` }));
 }

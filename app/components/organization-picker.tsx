@@ -21,7 +21,7 @@ export function OrganizationPicker({ organizations, initial }: { organizations: 
     const words = query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
     return new Set(
       organizations
-        .filter((o) => words.every((w) => o.name.toLocaleLowerCase().includes(w)))
+        .filter((o) => words.every((w) => `${o.name} ${o.acronym ?? ''}`.toLocaleLowerCase().includes(w)))
         .filter((o) => !area || o.areas.includes(area))
         .filter((o) => !region || regionsOf(o.countries).includes(region as (typeof regions)[number]))
         .filter((o) => !observer || o.observer === (observer === 'yes'))

@@ -30,6 +30,7 @@ export interface RoundFormValues {
 export interface OrganizationChoice {
   id: string;
   name: string;
+  acronym: string | null;
   areas: string[];
   countries: string[];
   observer: boolean;
