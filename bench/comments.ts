@@ -37,7 +37,7 @@ await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_comments WITH (FORCE)');
 await admin.unsafe('CREATE DATABASE idm_bench_comments');
 
 function start(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', APP_ORIGIN: `http://127.0.0.1:${env.PORT ?? 3000}`, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 // ---- The platform, with demo data, then 5,000 comments and 500 inline threads --------------

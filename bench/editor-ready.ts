@@ -23,7 +23,7 @@ await admin.unsafe('DROP DATABASE IF EXISTS idm_bench_editor WITH (FORCE)');
 await admin.unsafe('CREATE DATABASE idm_bench_editor');
 
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-  env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', PORT: '4801', HOST: '127.0.0.1', DATABASE_URL: databaseUrl },
+  env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', PORT: '4801', HOST: '127.0.0.1', DATABASE_URL: databaseUrl, APP_ORIGIN: 'http://127.0.0.1:4801' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 await new Promise<void>((resolve) => readline.createInterface({ input: server.stdout! }).on('line', (l) => l.includes('is ready') && resolve()));

@@ -28,7 +28,7 @@ if (!fs.existsSync('build/server/index.js')) execSync('npm run build --silent', 
 
 function start(script: string, env: Record<string, string>, port: number): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script], {
-    env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', PORT: String(port), HOST: '127.0.0.1', APP_ORIGIN: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }

@@ -119,3 +119,22 @@ describe('password reset by one-time link', () => {
     expect(await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'ghost@example.org'))).toHaveLength(0);
   });
 });
+
+describe('reset links are few, short-lived and only the latest works', () => {
+  it('mails at most three an hour per account, each superseding the last', async () => {
+    const mailer = await createMailer(handle.db, { from: 'test@example.org' });
+    const user = await makeUser(handle.db, { email: 'gil@example.org' });
+    for (let i = 0; i < 5; i++) await requestPasswordReset(handle.db, mailer, { email: 'gil@example.org', appOrigin: 'http://consult.test', locale: 'en' });
+    const mails = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'gil@example.org'));
+    expect(mails).toHaveLength(3);
+    const tokens = mails.map((m) => /\/reset-password\/([\w-]+)/.exec(m.body)![1]!);
+    const states = await Promise.all(tokens.map((t) => checkResetToken(handle.db, t)));
+    expect(states.filter((s) => s === 'valid')).toHaveLength(1);
+    expect(states.filter((s) => s === 'expired')).toHaveLength(2);
+    const resets = await handle.db.select().from(passwordResets).where(eq(passwordResets.userId, user.id));
+    expect(resets.every((r) => r.expiresAt.getTime() - r.createdAt.getTime() <= 30 * 60_000)).toBe(true);
+    const throttled = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'password-reset-throttled'), eq(auditLog.actorId, user.id)));
+    expect(throttled).toHaveLength(2);
+  });
+});
+

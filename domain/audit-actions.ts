@@ -6,6 +6,7 @@ export type AuditAction =
   | 'sign-out-everywhere'
   | 'password-changed'
   | 'password-reset-requested'
+  | 'password-reset-throttled'
   | 'password-reset'
   | 'invitation-created'
   | 'invitation-revoked'
@@ -27,7 +28,7 @@ export type AuditAction =
 
 export const auditActions: readonly AuditAction[] = [
   'sign-in', 'sign-in-failed', 'sign-out', 'sign-out-everywhere', 'password-changed',
-  'password-reset-requested', 'password-reset', 'invitation-created', 'invitation-revoked',
+  'password-reset-requested', 'password-reset-throttled', 'password-reset', 'invitation-created', 'invitation-revoked',
   'invitation-accepted', 'role-changed', 'representative-changed', 'member-removed',
   'organization-created', 'organization-updated', 'permission-refused', 'comment-reported',
   'comment-hidden', 'comment-restored', 'reports-dismissed', 'meeting-recorded',

@@ -9,13 +9,15 @@ import { organizations, users, type User } from '../db/schema.ts';
 import { rowsOf } from '../db/client.ts';
 import { listPendingInvitations } from './invitations.ts';
 import { getOrganization } from './organizations.ts';
+import { isLatestVersion, versionColumns } from './papers/latest-version.ts';
+import { roundColumns, roundVisibleTo, sessionAttendableBy } from './permissions-sql.ts';
 
 export async function dashboardFor(db: Database, user: User) {
   switch (user.role) {
     case 'observer':
       return { role: 'observer' as const, ...(await observerDashboard(db, user)) };
     case 'facilitator': {
-      const [staff, totals, rounds] = await Promise.all([staffDashboard(db), figures(db), activeRounds(db)]);
+      const [staff, totals, rounds] = await Promise.all([staffDashboard(db, user), figures(db), activeRounds(db)]);
       return { role: 'facilitator' as const, ...staff, totals, rounds };
     }
     case 'secretariat': {
@@ -23,7 +25,7 @@ export async function dashboardFor(db: Database, user: User) {
       return { role: 'secretariat' as const, totals, rounds };
     }
     case 'admin': {
-      const [staff, totals, rounds] = await Promise.all([staffDashboard(db), figures(db), activeRounds(db)]);
+      const [staff, totals, rounds] = await Promise.all([staffDashboard(db, user), figures(db), activeRounds(db)]);
       return { role: 'admin' as const, ...staff, totals, security: totals, rounds };
     }
   }
@@ -36,7 +38,7 @@ async function activeRounds(db: Database) {
   const result = await db.execute(sql`
     select r.id, r.title, r.phase, r.submission_deadline as "deadline", r.time_zone as "timeZone",
       (select count(*)::int from round_organizations ro where ro.round_id = r.id) as "invited",
-      (select count(distinct p.id)::int from position_papers p join paper_versions v on v.paper_id = p.id where p.round_id = r.id) as "submitted"
+      (select count(*)::int from position_papers p join paper_versions v on v.paper_id = p.id and ${isLatestVersion(versionColumns('v'))} where p.round_id = r.id) as "submitted"
     from consultation_rounds r
     where r.phase in ('draft', 'open', 'sessions', 'synthesis')
     order by r.submission_deadline asc nulls last
@@ -44,29 +46,28 @@ async function activeRounds(db: Database) {
   return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; timeZone: string; invited: number; submitted: number }>(result);
 }
 
-/** The rounds inviting the organization, with where its paper stands. */
-async function roundsToDo(db: Database, organizationId: string) {
+/** The rounds the person sees (`can(user, 'view', round)`), with where their organization's paper stands. */
+async function roundsToDo(db: Database, user: User, organizationId: string) {
   const result = await db.execute(sql`
     select r.id, r.title, r.phase, r.submission_deadline as "deadline", r.time_zone as "timeZone", p.id as "paperId",
       coalesce(p.word_count, 0)::int as "words",
-      (select count(*)::int from paper_versions v where v.paper_id = p.id) as "versions"
+      coalesce(v.number, 0)::int as "versions"
     from consultation_rounds r
-    join round_organizations ro on ro.round_id = r.id and ro.organization_id = ${organizationId}
     left join position_papers p on p.round_id = r.id and p.organization_id = ${organizationId}
-    where r.phase <> 'draft'
+    left join paper_versions v on v.paper_id = p.id and ${isLatestVersion(versionColumns('v'))}
+    where ${roundVisibleTo(user, roundColumns('r'))}
     order by (r.phase = 'open') desc, r.submission_deadline asc nulls last
     limit 10`);
   return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; timeZone: string; paperId: string | null; words: number; versions: number }>(result);
 }
 
-/** The sessions not closed yet of rounds inviting the organization (visible to it), soonest first. */
-async function upcomingSessions(db: Database, organizationId: string, isRepresentative: boolean) {
+/** The sessions not closed yet that the person may attend (`can(user, 'attend', session)`), soonest first. */
+async function upcomingSessions(db: Database, user: User) {
   const result = await db.execute(sql`
     select s.id, s.title, s.starts_at as "startsAt", s.status, r.id as "roundId", r.title as "roundTitle", r.time_zone as "timeZone"
     from consultation_sessions s
-    join consultation_rounds r on r.id = s.round_id and r.phase <> 'draft'
-    join round_organizations ro on ro.round_id = r.id and ro.organization_id = ${organizationId}
-    where s.status <> 'closed' and (s.attendees = 'members' or ${isRepresentative})
+    join consultation_rounds r on r.id = s.round_id
+    where s.status <> 'closed' and ${sessionAttendableBy(user, { attendees: sql.raw('s.attendees') }, roundColumns('r'))}
     order by (s.status = 'open') desc, s.starts_at asc
     limit 10`);
   return rowsOf<{ id: string; title: string; startsAt: string; status: 'scheduled' | 'open'; roundId: string; roundTitle: string; timeZone: string }>(result);
@@ -76,25 +77,25 @@ async function observerDashboard(db: Database, user: User) {
   if (!user.organizationId) return { organization: null, members: [], pendingInvitations: [], rounds: [], sessions: [] };
   const { organization, members } = await getOrganization(db, user.organizationId);
   const pendingInvitations = user.isRepresentative
-    ? await listPendingInvitations(db, { organizationId: organization.id })
+    ? await listPendingInvitations(db, user, { organizationId: organization.id })
     : [];
   return {
     organization: { id: organization.id, name: organization.name, hasObserverStatus: organization.hasObserverStatus },
     members,
     pendingInvitations,
-    rounds: await roundsToDo(db, organization.id),
-    sessions: await upcomingSessions(db, organization.id, user.isRepresentative),
+    rounds: await roundsToDo(db, user, organization.id),
+    sessions: await upcomingSessions(db, user),
   };
 }
 
 /** Facilitators and admins: invitations waiting for an answer, organizations nobody represents. */
-async function staffDashboard(db: Database) {
+async function staffDashboard(db: Database, user: User) {
   const representative = db
     .select({ one: sql`1` })
     .from(users)
     .where(and(eq(users.organizationId, organizations.id), eq(users.isRepresentative, true), isNull(users.disabledAt)));
   const [pendingInvitations, unrepresented] = await Promise.all([
-    listPendingInvitations(db),
+    listPendingInvitations(db, user),
     db
       .select({ id: organizations.id, name: organizations.name })
       .from(organizations)

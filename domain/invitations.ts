@@ -12,6 +12,8 @@ import { emailSchema, newPasswordSchema } from './accounts.ts';
 import { recordAudit } from './audit.ts';
 import { InvalidInput, NotFound } from './errors.ts';
 import type { Mailer } from './mail.ts';
+import type { Actor } from './permissions.ts';
+import { invitationVisibleTo } from './permissions-sql.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { generateToken, hashToken } from './auth/tokens.ts';
 import { roles, type Locale } from './vocabulary.ts';
@@ -59,37 +61,41 @@ export async function createInvitation(
     organizationName = org.name;
   }
   const token = generateToken();
-  const [row] = await db
-    .insert(invitations)
-    .values({
-      tokenHash: hashToken(token),
-      email: input.email,
-      role: input.role,
-      organizationId: input.organizationId,
-      isRepresentative: input.role === 'observer' && input.isRepresentative,
-      invitedById: input.invitedBy.id,
-      expiresAt: new Date(Date.now() + invitationLifetimeMs),
-    })
-    .returning({ id: invitations.id });
   const link = `${input.appOrigin}/join/${token}`;
   const roleName = translate(input.locale, `roles.${input.role}`);
-  const sent = await mailer.send({
-    to: input.email,
-    subject: translate(input.locale, 'mail.invitation.subject'),
-    body: translate(input.locale, 'mail.invitation.body', {
-      inviter: input.invitedBy.name,
-      role: organizationName ? `${roleName} (${organizationName})` : roleName,
-      link,
-    }),
+  // The invitation, its mail and its audit entry: one transaction; the mail leaves after it.
+  const { id, mailId } = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        tokenHash: hashToken(token),
+        email: input.email,
+        role: input.role,
+        organizationId: input.organizationId,
+        isRepresentative: input.role === 'observer' && input.isRepresentative,
+        invitedById: input.invitedBy.id,
+        expiresAt: new Date(Date.now() + invitationLifetimeMs),
+      })
+      .returning({ id: invitations.id });
+    const mailId = await mailer.enqueue(tx, {
+      to: input.email,
+      subject: translate(input.locale, 'mail.invitation.subject'),
+      body: translate(input.locale, 'mail.invitation.body', {
+        inviter: input.invitedBy.name,
+        role: organizationName ? `${roleName} (${organizationName})` : roleName,
+        link,
+      }),
+    });
+    await recordAudit(tx, {
+      action: 'invitation-created',
+      actorId: input.invitedBy.id,
+      subject: input.email,
+      ip: input.ip,
+      details: { role: input.role, organizationId: input.organizationId, isRepresentative: input.isRepresentative },
+    });
+    return { id: row!.id, mailId };
   });
-  await recordAudit(db, {
-    action: 'invitation-created',
-    actorId: input.invitedBy.id,
-    subject: input.email,
-    ip: input.ip,
-    details: { role: input.role, organizationId: input.organizationId, isRepresentative: input.isRepresentative },
-  });
-  return { id: row!.id, link, delivered: sent.delivered };
+  return { id, link, delivered: await mailer.deliver(mailId) };
 }
 
 export type InvitationState = 'valid' | 'expired' | 'used' | 'revoked' | 'unknown';
@@ -160,9 +166,13 @@ export async function acceptInvitation(
   });
 }
 
-/** Invitations not yet accepted, revoked or expired; for one organization or all. */
+/**
+ * Invitations not yet accepted, revoked or expired, that `viewer` may see (`can(viewer, 'view',
+ * invitation)`, in SQL); for one organization or all.
+ */
 export async function listPendingInvitations(
   db: Database,
+  viewer: Actor,
   filter: { organizationId?: string } = {},
   now = new Date(),
 ) {
@@ -186,6 +196,7 @@ export async function listPendingInvitations(
         isNull(invitations.acceptedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now),
+        invitationVisibleTo(viewer, invitations),
         filter.organizationId ? eq(invitations.organizationId, filter.organizationId) : undefined,
       ),
     )
@@ -200,11 +211,13 @@ export async function getInvitation(db: Database, id: string) {
 }
 
 export async function revokeInvitation(db: Database, id: string, actorId: string, ip?: string | null) {
-  const [row] = await db
-    .update(invitations)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-    .returning();
-  if (!row) throw new NotFound('invitation');
-  await recordAudit(db, { action: 'invitation-revoked', actorId, subject: row.email, ip });
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning();
+    if (!row) throw new NotFound('invitation');
+    await recordAudit(tx, { action: 'invitation-revoked', actorId, subject: row.email, ip });
+  });
 }

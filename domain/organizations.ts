@@ -1,6 +1,7 @@
 /** Organizations (NGOs): the directory, one organization's page, and their members. */
 import { and, asc, count, eq, ilike, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDate } from './dates.ts';
 import type { Database } from '../db/client.ts';
 import { organizations, users, type Organization } from '../db/schema.ts';
 import { recordAudit } from './audit.ts';
@@ -91,7 +92,7 @@ export const organizationSchema = z.object({
   areas: z.array(z.enum(areas, { error: 'errors.area.invalid' })).default([]),
   relationships: z.array(z.enum(relationships, { error: 'errors.relationship.invalid' })).default([]),
   hasObserverStatus: z.boolean().default(false),
-  observerSince: z.iso.date({ error: 'errors.date.invalid' }).nullable().default(null),
+  observerSince: calendarDate('errors.date.invalid').nullable().default(null),
   description: z.string().trim().max(2000, 'errors.description.tooLong').default(''),
 });
 export type OrganizationInput = z.infer<typeof organizationSchema>;
@@ -99,9 +100,11 @@ export type OrganizationInput = z.infer<typeof organizationSchema>;
 export async function createOrganization(db: Database, input: OrganizationInput, actorId: string): Promise<Organization> {
   const values = normalize(input);
   await assertNameFree(db, values.name);
-  const [created] = await db.insert(organizations).values(values).returning();
-  await recordAudit(db, { action: 'organization-created', actorId, subject: `organization:${created!.id}` });
-  return created!;
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(organizations).values(values).returning();
+    await recordAudit(tx, { action: 'organization-created', actorId, subject: `organization:${created!.id}` });
+    return created!;
+  });
 }
 
 export async function updateOrganization(
@@ -112,14 +115,16 @@ export async function updateOrganization(
 ): Promise<Organization> {
   const values = normalize(input);
   await assertNameFree(db, values.name, id);
-  const [updated] = await db
-    .update(organizations)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(organizations.id, id))
-    .returning();
-  if (!updated) throw new NotFound('organization');
-  await recordAudit(db, { action: 'organization-updated', actorId, subject: `organization:${id}` });
-  return updated;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(organizations)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(organizations.id, id))
+      .returning();
+    if (!updated) throw new NotFound('organization');
+    await recordAudit(tx, { action: 'organization-updated', actorId, subject: `organization:${id}` });
+    return updated;
+  });
 }
 
 function normalize(input: OrganizationInput) {
@@ -144,6 +149,7 @@ async function assertNameFree(db: Database, name: string, exceptId?: string) {
 
 /** A member of an organization, checked to belong to it. */
 export async function getMember(db: Database, organizationId: string, userId: string) {
+  if (!z.uuid().safeParse(organizationId).success || !z.uuid().safeParse(userId).success) throw new NotFound('member');
   const [member] = await db
     .select({ id: users.id, name: users.name, organizationId: users.organizationId, isRepresentative: users.isRepresentative })
     .from(users)
@@ -158,16 +164,18 @@ export async function setRepresentative(
   input: { organizationId: string; userId: string; isRepresentative: boolean; actorId: string; ip?: string | null },
 ) {
   await getMember(db, input.organizationId, input.userId);
-  await db
-    .update(users)
-    .set({ isRepresentative: input.isRepresentative })
-    .where(and(eq(users.id, input.userId), eq(users.organizationId, input.organizationId)));
-  await recordAudit(db, {
-    action: 'representative-changed',
-    actorId: input.actorId,
-    subject: `user:${input.userId}`,
-    ip: input.ip,
-    details: { organizationId: input.organizationId, isRepresentative: input.isRepresentative },
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ isRepresentative: input.isRepresentative })
+      .where(and(eq(users.id, input.userId), eq(users.organizationId, input.organizationId)));
+    await recordAudit(tx, {
+      action: 'representative-changed',
+      actorId: input.actorId,
+      subject: `user:${input.userId}`,
+      ip: input.ip,
+      details: { organizationId: input.organizationId, isRepresentative: input.isRepresentative },
+    });
   });
 }
 
@@ -180,17 +188,19 @@ export async function removeMember(
   input: { organizationId: string; userId: string; actorId: string; ip?: string | null },
 ) {
   await getMember(db, input.organizationId, input.userId);
-  await db
-    .update(users)
-    .set({ disabledAt: new Date(), isRepresentative: false })
-    .where(and(eq(users.id, input.userId), eq(users.organizationId, input.organizationId)));
-  await invalidateUserSessions(db, input.userId);
-  await recordAudit(db, {
-    action: 'member-removed',
-    actorId: input.actorId,
-    subject: `user:${input.userId}`,
-    ip: input.ip,
-    details: { organizationId: input.organizationId },
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ disabledAt: new Date(), isRepresentative: false })
+      .where(and(eq(users.id, input.userId), eq(users.organizationId, input.organizationId)));
+    await invalidateUserSessions(tx, input.userId);
+    await recordAudit(tx, {
+      action: 'member-removed',
+      actorId: input.actorId,
+      subject: `user:${input.userId}`,
+      ip: input.ip,
+      details: { organizationId: input.organizationId },
+    });
   });
 }
 

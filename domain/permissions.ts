@@ -58,20 +58,20 @@ export interface RoundFacts {
 export interface Actions {
   organizations: 'list' | 'create';
   organization: 'view' | 'edit' | 'manage-members' | 'read-participation';
-  member: 'set-representative' | 'remove';
-  invitation: 'create' | 'revoke';
+  member: 'set-representative' | 'remove' | 'read-email';
+  invitation: 'create' | 'revoke' | 'view';
   user: 'change-role';
   users: 'list';
   'audit-log': 'read';
   'mail-outbox': 'read';
   rounds: 'list' | 'create';
   round: 'view' | 'edit';
-  paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted';
+  paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress';
   thread: 'read' | 'comment' | 'resolve';
   comment: 'edit' | 'delete' | 'report' | 'hide';
   moderation: 'review';
   intervention: 'attach-statement';
-  session: 'schedule' | 'attend' | 'run' | 'request-floor' | 'answer-roll-call' | 'edit-notes' | 'read-notes';
+  session: 'schedule' | 'attend' | 'run' | 'request-floor' | 'answer-roll-call' | 'edit-notes' | 'read-notes' | 'read-attendance';
   participation: 'read' | 'record';
   summary: 'read-draft' | 'edit' | 'publish' | 'read-published';
 }
@@ -114,6 +114,8 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     remove: (a, m) =>
       m.organizationId !== null &&
       (isStaff(a) || (representsOrganization(a, m.organizationId) && m.userId !== a.id)),
+    // A member's email: those who manage the organization, and its own members.
+    'read-email': (a, m) => m.organizationId !== null && (isStaff(a) || memberOf(a, m.organizationId)),
   },
   invitation: {
     // Admins invite anyone; facilitators invite observers of an organization; a representative
@@ -124,6 +126,9 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
         inv.organizationId !== null &&
         (a.role === 'facilitator' || representsOrganization(a, inv.organizationId))),
     revoke: (a, inv) => can(a, 'create', inv),
+    // Pending invitations: admins and facilitators see them all, a representative those of their
+    // organization. The list of /invitations is this rule in SQL (permissions-sql.ts).
+    view: (a, inv) => isStaff(a) || representsOrganization(a, inv.organizationId),
   },
   user: {
     // Nobody changes their own role: the last admin cannot demote themself by mistake.
@@ -151,6 +156,8 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
       if (p.round.positionVisibility === 'after-deadline') return !beforeDeadline(p.round);
       return false;
     },
+    // Whether an organization has started its paper, and how far it is: its members and IOM staff.
+    'read-progress': (a, p) => isIomStaff(a) || memberOf(a, p.organizationId),
   },
   thread: {
     read: (a, { thread: t }) => readsThread(a, t),
@@ -185,6 +192,9 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     'answer-roll-call': (a, s) => s.status === 'open' && invitedParticipant(a, s) && s.round.phase !== 'draft',
     'edit-notes': (a, s) => isIomStaff(a) && s.status !== 'closed',
     'read-notes': isIomStaff,
+    // Who is in the room, person by person (arrivals and departures): IOM staff, who run the
+    // session and keep its record. Participants see which organizations are present, not who.
+    'read-attendance': isIomStaff,
   },
   // The record of a round is IOM's: staff read it; the secretariat keeps it (meetings held
   // elsewhere, imports, annotations and corrections).

@@ -8,7 +8,23 @@ import type { Database } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { notify, type NewNotification } from './notifications.ts';
 import type { RoundFacts } from './permissions.ts';
-import { getRound } from './rounds.ts';
+import { createRound, getRound, updateRound, type RoundInput } from './rounds.ts';
+
+/** Creates a round and files what it announces, in one transaction; answers the round and who was notified. */
+export async function createRoundAnnounced(db: Database, input: RoundInput, actorId: string) {
+  return db.transaction(async (tx) => {
+    const round = await createRound(tx, input, actorId);
+    return { round, notified: await announceRoundChange(tx, null, round.id) };
+  });
+}
+
+/** Changes a round and files what the change announces, in one transaction. */
+export async function updateRoundAnnounced(db: Database, roundId: string, input: RoundInput, before: RoundFacts) {
+  return db.transaction(async (tx) => {
+    const round = await updateRound(tx, roundId, input);
+    return { round, notified: await announceRoundChange(tx, before, roundId) };
+  });
+}
 
 /** Files the notifications a change from `before` (null: a new round) calls for; answers who was notified. */
 export async function announceRoundChange(db: Database, before: RoundFacts | null, roundId: string): Promise<string[]> {

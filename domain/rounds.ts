@@ -1,8 +1,11 @@
 /** Consultation rounds: a topic put to NGOs, the organizations invited, phases and deadline. */
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDate } from './dates.ts';
 import type { Database } from '../db/client.ts';
-import { consultationRounds, organizations, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
+import { consultationRounds, organizations, paperVersions, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
+import { isLatestVersion } from './papers/latest-version.ts';
+import { roundVisibleTo } from './permissions-sql.ts';
 import { NotFound } from './errors.ts';
 import type { Actor, RoundFacts } from './permissions.ts';
 import { areas } from './vocabulary.ts';
@@ -19,7 +22,7 @@ export const roundSchema = z
     framing: z.string().trim().max(50_000, 'errors.description.tooLong').transform(framingHtml).default(''),
     areas: z.array(z.enum(areas, { error: 'errors.area.invalid' })).default([]),
     phase: z.enum(roundPhases, { error: 'errors.round.phaseInvalid' }).default('draft'),
-    phaseDates: z.partialRecord(z.enum(roundPhases), z.iso.date({ error: 'errors.date.invalid' })).default({}),
+    phaseDates: z.partialRecord(z.enum(roundPhases), calendarDate('errors.date.invalid')).default({}),
     /** The round's own zone: the deadline is typed, and its sessions are set, in it. */
     timeZone: timeZoneSchema.default(defaultRoundTimeZone),
     /** A Date, an instant naming its offset, or the form's wall time in the round's zone. */
@@ -97,28 +100,26 @@ export async function listRoundsFor(db: Database, actor: Actor) {
       paperCount: sql<number>`(select count(*)::int from ${positionPapers} pp where pp.round_id = ${consultationRounds.id})`,
     })
     .from(consultationRounds);
-  if (actor.role !== 'observer') return base.orderBy(desc(consultationRounds.createdAt));
-  if (!actor.organizationId) return [];
-  const invitedRounds = db.select({ id: roundOrganizations.roundId }).from(roundOrganizations).where(eq(roundOrganizations.organizationId, actor.organizationId));
-  return base
-    .where(and(inArray(consultationRounds.id, invitedRounds), ne(consultationRounds.phase, 'draft')))
-    .orderBy(desc(consultationRounds.createdAt));
+  // `can(actor, 'view', round)`, in SQL (permissions-sql.ts).
+  return base.where(roundVisibleTo(actor, consultationRounds)).orderBy(desc(consultationRounds.createdAt));
 }
 
-/** The papers of a round with their latest submission, for the round's page. */
+/** The papers of a round with their latest submission (versions are numbered 1, 2, …: the latest's number is their count). */
 export async function listRoundPapers(db: Database, roundId: string) {
-  return db
+  const rows = await db
     .select({
       id: positionPapers.id,
       organizationId: positionPapers.organizationId,
       organizationName: organizations.name,
       wordCount: positionPapers.wordCount,
       updatedAt: positionPapers.updatedAt,
-      versions: sql<number>`(select count(*)::int from paper_versions v where v.paper_id = ${positionPapers.id})`,
-      lastSubmittedAt: sql<string | null>`(select max(v.submitted_at) from paper_versions v where v.paper_id = ${positionPapers.id})`,
+      versions: paperVersions.number,
+      lastSubmittedAt: paperVersions.submittedAt,
     })
     .from(positionPapers)
     .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
+    .leftJoin(paperVersions, and(eq(paperVersions.paperId, positionPapers.id), isLatestVersion(paperVersions)))
     .where(eq(positionPapers.roundId, roundId))
     .orderBy(organizations.name);
+  return rows.map((r) => ({ ...r, versions: r.versions ?? 0, lastSubmittedAt: r.lastSubmittedAt?.toISOString() ?? null }));
 }

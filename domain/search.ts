@@ -1,14 +1,16 @@
 /**
  * Full-text search over submitted positions: the latest version of each paper, stemmed in its
  * own language (English, French, Spanish), filtered by round, area and organization, and only
- * what the person may read — the same rule as `can(user, 'read-submitted', paper)`, written in
- * SQL so that the database does the filtering (domain/search.test.ts checks the two agree).
+ * what the person may read: `can(user, 'read-submitted', paper)` as the SQL condition of
+ * permissions-sql.ts, so that the database does the filtering (its test checks the two agree).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { rowsOf } from '../db/client.ts';
 import type { Actor } from './permissions.ts';
+import { roundColumns, submittedPaperReadableBy } from './permissions-sql.ts';
+import { isLatestVersion, versionColumns } from './papers/latest-version.ts';
 import { areas } from './vocabulary.ts';
 
 export const searchQuerySchema = z.object({
@@ -36,37 +38,28 @@ export interface SearchHit {
 
 const config = sql`(case v.language when 'fr' then 'french' when 'es' then 'spanish' else 'english' end)::regconfig`;
 
-/** What the person may read, as a condition on `v` (version), `p` (paper) and `r` (round). */
+/** What the person may read, as a condition on `p` (paper) and `r` (round). */
 function readable(actor: Actor): SQL {
-  if (actor.role !== 'observer') return sql`true`;
-  if (!actor.organizationId) return sql`false`;
-  return sql`(p.organization_id = ${actor.organizationId} or (
-    r.phase <> 'draft'
-    and exists (select 1 from round_organizations ro where ro.round_id = r.id and ro.organization_id = ${actor.organizationId})
-    and (r.position_visibility = 'on-submission'
-      or (r.position_visibility = 'after-deadline' and r.submission_deadline is not null and r.submission_deadline <= now()))
-  ))`;
+  return submittedPaperReadableBy(actor, { organizationId: sql.raw('p.organization_id') }, roundColumns('r'));
 }
 
 export async function searchPositions(db: Database, actor: Actor, query: SearchQuery, limit = 20): Promise<SearchHit[]> {
   if (!query.q) return [];
   const conditions = [
     readable(actor),
+    isLatestVersion(versionColumns('v')),
     sql`v.search @@ websearch_to_tsquery(${config}, ${query.q})`,
     query.round ? sql`p.round_id = ${query.round}` : undefined,
     query.organization ? sql`p.organization_id = ${query.organization}` : undefined,
     query.area ? sql`o.areas @> array[${query.area}]::text[]` : undefined,
   ].filter((c): c is SQL => Boolean(c));
   const result = await db.execute(sql`
-    with latest as (
-      select distinct on (paper_id) * from paper_versions order by paper_id, number desc
-    )
     select v.id as "versionId", p.id as "paperId", r.id as "roundId", r.title as "roundTitle",
       o.name as "organizationName", v.number, v.submitted_at as "submittedAt",
       ts_headline(${config}, v.text, websearch_to_tsquery(${config}, ${query.q}),
         ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
       ts_rank(v.search, websearch_to_tsquery(${config}, ${query.q})) as rank
-    from latest v
+    from paper_versions v
     join position_papers p on p.id = v.paper_id
     join consultation_rounds r on r.id = p.round_id
     join organizations o on o.id = p.organization_id

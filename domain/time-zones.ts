@@ -4,6 +4,7 @@
  * short name people read ("Geneva", "Kyiv"). No library: Intl knows every zone and its rules.
  */
 import { z } from 'zod';
+import { isStorableMoment, startsWithStorableDay } from './dates.ts';
 
 /**
  * A round's zone unless its facilitator picks another: IOM's Council meets in Geneva, whose
@@ -93,16 +94,15 @@ export function instantIn(zone: string) {
   });
 }
 
-/** See `instantIn`; null when the value is no moment. */
+/** See `instantIn`; null when the value is no moment, or one outside the years the platform stores (domain/dates.ts). */
 export function toInstant(value: Date | string, zone: string): Date | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (value instanceof Date) return isStorableMoment(value) ? value : null;
   const text = value.trim();
-  if (wallTimePattern.test(text)) return instantFromWallTime(text, zone);
-  if (instantPattern.test(text)) {
-    const at = new Date(text);
-    return Number.isNaN(at.getTime()) ? null : at;
-  }
-  return null;
+  if (!startsWithStorableDay(text)) return null;
+  let at: Date | null = null;
+  if (wallTimePattern.test(text)) at = instantFromWallTime(text, zone);
+  else if (instantPattern.test(text)) at = new Date(text);
+  return at && isStorableMoment(at) ? at : null;
 }
 
 /** Older names that Intl may still answer with, and the name people use now. */

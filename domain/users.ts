@@ -47,18 +47,20 @@ export async function changeRole(
   const user = await getUser(db, input.userId);
   if (user.role === input.role) return user;
   if (input.role === 'observer') throw new InvalidInput({ role: 'errors.role.observerNeedsOrganization' });
-  const [updated] = await db
-    .update(users)
-    .set({ role: input.role, organizationId: null, isRepresentative: false })
-    .where(and(eq(users.id, input.userId)))
-    .returning();
-  await invalidateUserSessions(db, input.userId);
-  await recordAudit(db, {
-    action: 'role-changed',
-    actorId: input.actorId,
-    subject: `user:${input.userId}`,
-    ip: input.ip,
-    details: { from: user.role, to: input.role, organizationId: user.organizationId },
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(users)
+      .set({ role: input.role, organizationId: null, isRepresentative: false })
+      .where(and(eq(users.id, input.userId)))
+      .returning();
+    await invalidateUserSessions(tx, input.userId);
+    await recordAudit(tx, {
+      action: 'role-changed',
+      actorId: input.actorId,
+      subject: `user:${input.userId}`,
+      ip: input.ip,
+      details: { from: user.role, to: input.role, organizationId: user.organizationId },
+    });
+    return updated!;
   });
-  return updated!;
 }

@@ -18,7 +18,7 @@ describe('configuration', () => {
   });
 
   it('creates no demo accounts in production on DATABASE_URL unless DEMO_SEED=1', () => {
-    const postgres = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.org/idm' };
+    const postgres = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.org/idm', APP_ORIGIN: 'https://consult.example.org' };
     expect(loadConfig(postgres).demoSeed).toBe(false);
     expect(loadConfig({ ...postgres, DEMO_SEED: '1' }).demoSeed).toBe(true);
   });
@@ -30,5 +30,31 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'development', DEMO_SEED: '0' }).demoSeed).toBe(false);
     expect(loadConfig({ NODE_ENV: 'development', DATABASE_URL: 'postgres://localhost/idm' }).demoSeed).toBe(true);
     expect(() => loadConfig({ DEMO_SEED: 'yes' })).toThrow(/DEMO_SEED/);
+  });
+
+  it('builds links from APP_ORIGIN; the embedded demo defaults to http://localhost:<PORT>', () => {
+    expect(loadConfig({})).toMatchObject({ appOrigin: 'http://localhost:3000', appOriginConfigured: false });
+    expect(loadConfig({ PORT: '8080', NODE_ENV: 'production' })).toMatchObject({ appOrigin: 'http://localhost:8080', appOriginConfigured: false });
+    expect(loadConfig({ APP_ORIGIN: 'https://consult.example.org/' })).toMatchObject({ appOrigin: 'https://consult.example.org', appOriginConfigured: true });
+    expect(() => loadConfig({ APP_ORIGIN: 'https://consult.example.org/some/path' })).toThrow(/APP_ORIGIN[\s\S]*without a path/);
+  });
+
+  it('requires APP_ORIGIN when serving on DATABASE_URL in production, in one line', () => {
+    const start = () => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.org/consult' });
+    expect(start).toThrow(/^APP_ORIGIN must be set when serving on DATABASE_URL in production/);
+    try {
+      start();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+    expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.org/consult', APP_ORIGIN: 'https://consult.example.org' }).appOrigin).toBe('https://consult.example.org');
+    // Development on a database server keeps the localhost default.
+    expect(loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/consult' }).appOrigin).toBe('http://localhost:3000');
+  });
+
+  it('believes no proxy unless TRUST_PROXY names one', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
   });
 });

@@ -21,8 +21,19 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().default('.data'),
-  /** The public address, e.g. https://consult.example.org; used in links and the Origin check. */
-  APP_ORIGIN: z.string().url().optional(),
+  /** The public address, e.g. https://consult.example.org; used in mailed links and the Origin check. */
+  APP_ORIGIN: z
+    .string()
+    .url()
+    .refine((value) => /^https?:\/\/[^/?#]+\/?$/.test(value), 'an origin: scheme and host (and port), e.g. https://consult.example.org, without a path')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /**
+   * Which proxies to believe about the client's address and scheme (`X-Forwarded-For`,
+   * `X-Forwarded-Proto`, `X-Forwarded-Host`): unset trusts none; otherwise Express's
+   * `trust proxy` value (`loopback`, a number of hops, or addresses and subnets).
+   */
+  TRUST_PROXY: z.string().optional().or(z.literal('').transform(() => undefined)),
   SMTP_URL: z.string().optional().or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('IDM Consult <no-reply@idm-consult.invalid>'),
   DEMO_SEED: z.enum(['0', '1']).optional(),
@@ -38,7 +49,15 @@ export interface Config {
   host: string;
   databaseUrl?: string;
   dataDir: string;
-  appOrigin?: string;
+  /**
+   * The public address (APP_ORIGIN, or `http://localhost:<PORT>` when unset): mailed links are
+   * built from it, never from a request's `Host` or `X-Forwarded-Host`.
+   */
+  appOrigin: string;
+  /** Whether APP_ORIGIN was set: then every mutation must come from exactly it (the Origin check). */
+  appOriginConfigured: boolean;
+  /** Express's `trust proxy` setting; false believes no `X-Forwarded-*` header. */
+  trustProxy: boolean | number | string;
   smtpUrl?: string;
   mailFrom: string;
   /**
@@ -58,13 +77,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`The environment is not valid:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.APP_ORIGIN) {
+    throw new Error('APP_ORIGIN must be set when serving on DATABASE_URL in production: the public address, e.g. APP_ORIGIN=https://consult.example.org (mailed links are built from it).');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
-    appOrigin: e.APP_ORIGIN?.replace(/\/$/, ''),
+    appOrigin: e.APP_ORIGIN?.replace(/\/$/, '') ?? `http://localhost:${e.PORT}`,
+    appOriginConfigured: Boolean(e.APP_ORIGIN),
+    trustProxy: trustProxyValue(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     demoSeed: e.DEMO_SEED ? e.DEMO_SEED === '1' : e.NODE_ENV !== 'production' || !e.DATABASE_URL,
@@ -74,4 +98,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     bodyLimit: e.BODY_LIMIT,
   };
+}
+
+/** `TRUST_PROXY` as Express takes it: a number of hops, or names and addresses; unset trusts nobody. */
+function trustProxyValue(value: string | undefined): boolean | number | string {
+  if (!value) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true') return true;
+  return value;
 }

@@ -37,7 +37,7 @@ try {
 
 const url = await platform.listen();
 const database = config.databaseUrl ? 'Postgres at DATABASE_URL' : `the embedded database in ${config.dataDir}`;
-const lines = startMessage({ url: config.appOrigin ?? url, database, demo: config.demoSeed, seeded: platform.seeded, startedMs: performance.now() - started });
+const lines = startMessage({ url: config.appOriginConfigured ? config.appOrigin : url, database, demo: config.demoSeed, seeded: platform.seeded, startedMs: performance.now() - started });
 console.log(lines.join('\n'));
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import net from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
-import { createSession } from '../domain/auth/sessions.ts';
+import { createSession, invalidateUserSessions } from '../domain/auth/sessions.ts';
 import { openTestDatabase } from '../tests/setup/database.ts';
 import { makeOrganization, makeUser } from '../tests/factories.ts';
 import { loadConfig } from './config.ts';
@@ -203,8 +203,42 @@ describe('socket events', () => {
     const socket = open({ cookie: `idm_session=${token}` });
     expect(await outcome(socket)).toBe('connected');
     const gone = new Promise((resolve) => socket.once('disconnect', resolve));
-    platform.services.realtime.disconnectUser(user.id);
+    await invalidateUserSessions(handle.db, user.id);
+    await platform.services.access.changed({ userId: user.id, reason: 'signed-out-everywhere' });
     expect(await gone).toBe('io server disconnect');
+  });
+
+  it('keeps the socket of a person whose access did not change', async () => {
+    const user = await makeUser(handle.db);
+    const { token } = await createSession(handle.db, user.id, platform.services.config.sessionTimeouts);
+    const socket = open({ cookie: `idm_session=${token}` });
+    expect(await outcome(socket)).toBe('connected');
+    await platform.services.access.changed({ userId: user.id, reason: 'representative-changed' });
+    expect(await socket.timeout(2000).emitWithAck('notifications:count', {})).toEqual({ ok: true, unread: 0 });
+    expect(socket.connected).toBe(true);
+  });
+
+  it('accepts at most 20 sockets from one signed-in session', async () => {
+    const user = await makeUser(handle.db);
+    const { token } = await createSession(handle.db, user.id, platform.services.config.sessionTimeouts);
+    const many: Socket[] = [];
+    const outcomes: string[] = [];
+    // One after the other, so the refused one is the 21st.
+    for (let i = 0; i < 21; i++) {
+      const socket = open({ cookie: `idm_session=${token}` });
+      many.push(socket);
+      outcomes.push(await outcome(socket));
+    }
+    expect(outcomes.filter((o) => o === 'connected')).toHaveLength(20);
+    expect(outcomes.filter((o) => o === 'too-many-connections')).toHaveLength(1);
+    // Closing one makes room for another.
+    many[0]!.disconnect();
+    let again = 'not tried';
+    for (let i = 0; i < 40 && again !== 'connected'; i++) {
+      again = await outcome(open({ cookie: `idm_session=${token}` }));
+      if (again !== 'connected') await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(again).toBe('connected');
   });
 });
 
@@ -214,7 +248,7 @@ describe('demo data at start', () => {
     const { eq } = await import('drizzle-orm');
     const other = await openTestDatabase();
     // A production start on DATABASE_URL: the organizations, no demo account.
-    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/idm' });
+    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/idm', APP_ORIGIN: 'https://consult.example.org' });
     let started = await createPlatform({ config: production, web: 'none', database: other });
     expect(started.seeded).toMatchObject({ accountsAdded: 0 });
     expect(started.seeded!.organizationsAdded).toBeGreaterThan(40);

@@ -13,8 +13,11 @@ import { isEmpty, seedDemo, type SeedResult } from '../db/seed/demo.ts';
 import { createMailer } from '../domain/mail.ts';
 import type { Config } from './config.ts';
 import { attachRealtime } from './realtime/index.ts';
-import { bodyLimit, expectedOrigin, originCheck, securityHeaders } from './security.ts';
-import { createRateLimiters, type Services } from './services.ts';
+import { bodyLimit, compileTrustProxy, originCheck, securityHeaders } from './security.ts';
+import { inputGuard } from './input-guard.ts';
+import { remixHandler } from './remix-handler.ts';
+import { createBackgroundWork, createRateLimiters, type Services } from './services.ts';
+import { createAccessEvents } from './access-events.ts';
 import { sendDailyDigests } from '../domain/digest.ts';
 import { routeUpgrades } from './upgrades.ts';
 import { createCollaboration, type Collaboration } from './collaboration/index.ts';
@@ -26,6 +29,8 @@ export interface PlatformOptions {
   /** Open an already open database instead of the configured one (tests). */
   database?: DatabaseHandle;
   log?: (message: string) => void;
+  /** A smaller bound on a shared document's size (tests of the bound). */
+  maxDocumentBytes?: number;
 }
 
 export interface Platform {
@@ -50,11 +55,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-* is believed only from the proxies TRUST_PROXY names (none by default): behind
+  // no proxy, anyone could otherwise choose their address and escape the per-address limits.
+  app.set('trust proxy', config.trustProxy);
+  const trust = compileTrustProxy(config.trustProxy);
   const server = http.createServer(app);
-  const base = { db: database.db, config, mailer, ...createRateLimiters() };
+  const access = createAccessEvents(log);
+  const background = createBackgroundWork(log);
+  const base = { db: database.db, config, mailer, access, background, ...createRateLimiters() };
   const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
-  const collaboration = createCollaboration(base, log);
+  const collaboration = createCollaboration(base, log, { maxDocumentBytes: options.maxDocumentBytes });
   const services: Services = {
     ...base,
     realtime: {
@@ -77,7 +87,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
 
   app.use(bodyLimit(config.bodyLimit));
-  app.use(originCheck(config.appOrigin));
+  app.use(originCheck(config, trust));
+  app.use(inputGuard());
   // gzip only: Brotli cost twice the CPU per page for 20% fewer bytes, and on two cores the
   // CPU spent compressing is CPU not spent answering (docs/benchmarks.md).
   app.use(preferGzip);
@@ -93,18 +104,21 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     app.use((req, res, next) => (/\.\w+$/.test(req.path) ? rootFiles(req, res, next) : next()));
   }
   if (options.web !== 'none') {
-    const { createRequestHandler } = await import('@remix-run/express');
     const build = vite
       ? () => vite.ssrLoadModule('virtual:remix/server-build')
       : await import(pathToFileURL(path.resolve('build/server/index.js')).href);
-    const handler: RequestHandler = createRequestHandler({
+    const handler: RequestHandler = remixHandler({
       build,
       mode: config.nodeEnv === 'production' ? 'production' : 'development',
+      origin: config.appOrigin,
       getLoadContext: (req, res): AppLoadContext => ({
         services,
         cspNonce: String(res.locals.cspNonce ?? ''),
         clientIp: req.ip ?? null,
-        origin: expectedOrigin(req, config.appOrigin),
+        origin: config.appOrigin,
+        // Secure cookies whenever the public address or this request is https; the demo on
+        // http://localhost keeps working, a production on https never sends them in clear.
+        secure: req.protocol === 'https' || config.appOrigin.startsWith('https:'),
       }),
     });
     app.all('*', handler);
@@ -140,6 +154,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // Requests still running get a few seconds to finish, then their connections are cut.
       const force = setTimeout(() => sockets.forEach((s) => s.destroy()), 5000);
       clearInterval(digests);
+      await background.drain();
       await collaboration.close().catch((error) => log(`collaboration did not close cleanly: ${(error as Error).message}`));
       await io.close().catch(() => {});
       // Departures from live sessions are written before the database closes.
@@ -156,7 +171,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
 /** Checks every hour for daily digests that are due (each person gets one a day at most). */
 function scheduleDigests(services: Services, log: (message: string) => void) {
-  const origin = services.config.appOrigin ?? `http://localhost:${services.config.port}`;
+  const origin = services.config.appOrigin;
   const timer = setInterval(() => {
     sendDailyDigests(services.db, services.mailer, { origin }).catch((error) => log(`daily digest failed: ${(error as Error).message}`));
   }, 3600_000);

@@ -3,7 +3,9 @@
  * Origin check on every mutation, and a body size limit.
  */
 import { randomBytes } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Config } from './config.ts';
 import { translate } from '../locales/index.ts';
 import { localeFromAcceptLanguage } from '../locales/negotiate.ts';
 
@@ -43,21 +45,60 @@ export function securityHeaders(options: { dev: boolean }) {
   };
 }
 
-/** The origin this request is expected to come from: APP_ORIGIN, or the Host it was sent to. */
-export function expectedOrigin(req: { headers: Record<string, string | string[] | undefined>; protocol?: string }, appOrigin?: string): string {
-  if (appOrigin) return appOrigin;
-  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '');
-  const proto = req.protocol ?? 'http';
+/** Whether a proxy at this address (the `hop`-th from us) may be believed about the client. */
+export type TrustProxy = (address: string | undefined, hop: number) => boolean;
+
+/**
+ * Compiles `TRUST_PROXY` exactly as Express does (a throwaway app compiles it), so the pages,
+ * the socket.io handshake and the collaboration upgrade believe the same proxies.
+ */
+export function compileTrustProxy(setting: boolean | number | string): TrustProxy {
+  const app = express();
+  app.set('trust proxy', setting);
+  const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  return (address, hop) => address !== undefined && trust(address, hop);
+}
+
+type IncomingRequest = Pick<IncomingMessage, 'headers' | 'socket'>;
+
+/**
+ * The origin a request was addressed to: its scheme and `Host`, or what a trusted proxy says in
+ * `X-Forwarded-Proto` and `X-Forwarded-Host`. Never used to build a link (see `config.appOrigin`).
+ */
+export function requestOrigin(req: IncomingRequest, trust: TrustProxy): string {
+  const fromProxy = trust(req.socket.remoteAddress, 0);
+  const forwarded = (name: string) => (fromProxy ? String(req.headers[name] ?? '').split(',')[0]!.trim() || undefined : undefined);
+  const proto = forwarded('x-forwarded-proto') ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+  const host = forwarded('x-forwarded-host') ?? String(req.headers.host ?? '');
   return `${proto}://${host}`;
 }
 
-/** Whether a request's Origin (or, lacking it, its Referer) is ours. */
+/**
+ * The origin a request must come from: APP_ORIGIN when it is configured; otherwise the one the
+ * request was addressed to (the embedded demo, reached as localhost or 127.0.0.1 alike).
+ */
+export function expectedOrigin(req: IncomingRequest, config: Pick<Config, 'appOrigin' | 'appOriginConfigured'>, trust: TrustProxy): string {
+  return config.appOriginConfigured ? config.appOrigin : requestOrigin(req, trust);
+}
+
+/**
+ * Whether a request's Origin (or, lacking it, its Referer) is ours. The expected origin must be
+ * a real one (a `Host` such as `a b` makes none), so that nothing downstream fails to parse it.
+ */
 export function isSameOrigin(
   headers: Record<string, string | string[] | undefined>,
   expected: string,
 ): boolean {
   const origin = headers.origin ?? refererOrigin(headers.referer);
-  return typeof origin === 'string' && origin === expected;
+  return typeof origin === 'string' && origin === expected && isOrigin(expected);
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    return new URL(value).origin === value;
+  } catch {
+    return false;
+  }
 }
 
 function refererOrigin(referer: string | string[] | undefined): string | undefined {
@@ -70,10 +111,10 @@ function refererOrigin(referer: string | string[] | undefined): string | undefin
 }
 
 /** Refuses mutations from another origin (on top of SameSite=Lax cookies). */
-export function originCheck(appOrigin?: string) {
+export function originCheck(config: Pick<Config, 'appOrigin' | 'appOriginConfigured'>, trust: TrustProxy) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (safeMethods.has(req.method)) return next();
-    if (isSameOrigin(req.headers, expectedOrigin(req, appOrigin))) return next();
+    if (isSameOrigin(req.headers, expectedOrigin(req, config, trust))) return next();
     refuse(req, res, 403, 'errors.http.foreignOrigin');
   };
 }
@@ -93,7 +134,7 @@ export function bodyLimit(limit: number) {
   };
 }
 
-function refuse(req: Request, res: Response, status: number, key: string) {
+export function refuse(req: Pick<Request, 'headers'>, res: Response, status: number, key: string) {
   const locale = localeFromAcceptLanguage(req.headers['accept-language']);
   // The body was not read; closing the connection keeps a client from streaming it on.
   res.setHeader('Connection', 'close');

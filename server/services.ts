@@ -9,8 +9,13 @@ import { RateLimiter } from '../domain/rate-limiter.ts';
 import type { Config } from './config.ts';
 import type { CommentView, Place, ThreadView } from '../domain/comments/threads.ts';
 import type { Present, SessionState } from '../domain/sessions/sessions.ts';
+import type { AccessEvents } from './access-events.ts';
 
-export type PresenceChange = { sessionId: string } & ({ joined: Present } | { left: string } | { present: Present[] });
+/**
+ * Someone arrived in or left a session's room: `present` is everyone there now. IOM staff are
+ * told who (`joined`, `left`); participants get the organizations present (see `presenceFor`).
+ */
+export type PresenceChange = { sessionId: string; present: Present[] } & ({ joined: Present } | { left: string } | object);
 
 export interface Services {
   db: Database;
@@ -24,6 +29,10 @@ export interface Services {
   floorLimiter: RateLimiter;
   /** Live updates; absent until the socket server is attached. */
   realtime: Realtime;
+  /** "This person's access changed": their live connections (socket.io, /collab) are judged again at once. */
+  access: AccessEvents;
+  /** Work done after the answer has gone (a reset mail): failures are logged, shutdown waits for it. */
+  background: BackgroundWork;
   /** The collaborative documents being edited. */
   documents: {
     /** Resolves when every update received so far is in the database. */
@@ -46,10 +55,29 @@ export interface Realtime {
   presenceChanged(change: PresenceChange): void;
   /** A round's facts changed: watchers of its threads who lost access are let go. */
   roundChanged(roundId: string): Promise<void>;
-  /** A person's representative status changed: their open sockets act with it from now on. */
-  userChanged(userId: string, change: { isRepresentative: boolean }): Promise<void>;
-  /** Disconnects a person's sockets: all of them, or those of one session. */
-  disconnectUser(userId: string, sessionId?: string): void;
+}
+
+/** Work that runs after the response, so that its cost (or its absence) is not seen in the answer. */
+export interface BackgroundWork {
+  run(what: string, task: () => Promise<unknown>): void;
+  /** Resolves when everything started so far has finished (shutdown, tests). */
+  drain(): Promise<void>;
+}
+
+export function createBackgroundWork(log: (message: string) => void): BackgroundWork {
+  const running = new Set<Promise<unknown>>();
+  return {
+    run(what, task) {
+      const done: Promise<unknown> = new Promise((resolve) => setImmediate(resolve))
+        .then(task)
+        .catch((error) => log(`${what} failed: ${(error as Error).message}`))
+        .finally(() => running.delete(done));
+      running.add(done);
+    },
+    async drain() {
+      while (running.size) await Promise.all([...running]);
+    },
+  };
 }
 
 export interface CommentsChange {
@@ -67,8 +95,10 @@ export interface RequestContext {
   /** The nonce of this response's Content-Security-Policy. */
   cspNonce: string;
   clientIp: string | null;
-  /** The origin links in mail should use. */
+  /** The public address links in mail use: `config.appOrigin`, never the request's Host. */
   origin: string;
+  /** Whether cookies must carry `Secure` (an https public address or request). */
+  secure: boolean;
 }
 
 export type { SocketServer };

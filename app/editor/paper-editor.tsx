@@ -24,7 +24,7 @@ import { anchorFor, type Anchor } from './comment-anchors.ts';
 import { Toolbar } from './toolbar.tsx';
 import { anchoredRanges, CommentHighlights, commentHighlightsKey } from './comment-highlights.ts';
 
-type SaveState = 'loading' | 'saved' | 'saving' | 'offline' | 'denied' | 'closed';
+type SaveState = 'loading' | 'saved' | 'saving' | 'offline' | 'denied' | 'closed' | 'throttled' | 'too-large';
 
 /** Draft comments: who is reading, and the facts `can` needs. */
 export interface DraftComments {
@@ -88,15 +88,26 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
       setDenied(reason);
       setState('denied');
     });
+    // The server paused this connection (too much sent at once): it reconnects by itself and
+    // resends what was not stored.
+    p.on('close', ({ event }: { event: { code: number } }) => {
+      if (event.code === 4429) setState((s) => (s === 'denied' || s === 'closed' || s === 'too-large' ? s : 'throttled'));
+    });
     p.on('status', ({ status }: { status: string }) => {
-      if (status === 'disconnected') setState((s) => (s === 'denied' || s === 'closed' ? s : 'offline'));
+      if (status === 'disconnected') setState((s) => (s === 'denied' || s === 'closed' || s === 'too-large' || s === 'throttled' ? s : 'offline'));
       if (status === 'connected' && dirty.current) setState('saving');
     });
     p.on('unsyncedChanges', askStored);
     p.on('synced', askStored);
     p.on('stateless', ({ payload }: { payload: string }) => {
-      const message = JSON.parse(payload) as { type?: string; id?: string };
+      const message = JSON.parse(payload) as { type?: string; id?: string; reason?: string };
+      if (message.type === 'read-only' && message.reason === 'too-large') {
+        setState('too-large');
+        return;
+      }
       if (message.type === 'read-only') {
+        // Editing closed, or this person's access changed (signed out, removed, a new role): the
+        // page's data is read again, which shows what they may do now.
         setState('closed');
         editClosed.current();
         return;

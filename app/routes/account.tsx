@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { changePassword, setTimeZone } from '../../domain/accounts.ts';
+import { changePassword, setTimeZone, signOutEverywhere } from '../../domain/accounts.ts';
 import { timeZoneChoices } from '../../domain/time-zones.ts';
 import { SelectField } from '../components/select-field.tsx';
-import { recordAudit } from '../../domain/audit.ts';
-import { countUserSessions, invalidateUserSessions } from '../../domain/auth/sessions.ts';
+import { countUserSessions } from '../../domain/auth/sessions.ts';
 import { Field, FormError, SubmitButton } from '../components/form-field.tsx';
 import { clearSessionCookie, requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse, type FormErrors } from '../utils/forms.server.ts';
@@ -21,13 +20,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireUser(request, context);
-  const { db, realtime } = context.services;
+  const { db, access } = context.services;
   const form = await request.formData();
   const intent = form.get('intent');
   if (intent === 'sign-out-everywhere') {
-    await invalidateUserSessions(db, user.id);
-    await recordAudit(db, { action: 'sign-out-everywhere', actorId: user.id, subject: `user:${user.id}`, ip: context.clientIp });
-    realtime.disconnectUser(user.id);
+    await signOutEverywhere(db, { userId: user.id, ip: context.clientIp });
+    await access.changed({ userId: user.id, reason: 'signed-out-everywhere' });
     return redirectWithToast('/login', { kind: 'info', key: 'toast.signedOutEverywhere' }, { headers: { 'Set-Cookie': clearSessionCookie(context) } });
   }
   if (intent === 'time-zone') {
@@ -55,6 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return domainErrorResponse(error);
   }
+  // The other sessions were signed out: their open pages and editors close now.
+  await access.changed({ userId: user.id, reason: 'password-changed' });
   return redirectWithToast('/account', { kind: 'success', key: 'toast.passwordChanged' });
 }
 

@@ -14,7 +14,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'audit.tit
 
 const auditQuery = z.object({
   action: z.enum(auditActions as [string, ...string[]]).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  // The log's ids are 32-bit integers: anything beyond is not a page of it (and Postgres would refuse it).
+  before: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

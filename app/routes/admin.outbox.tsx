@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { listOutbox } from '../../domain/mail.ts';
+import { outboxForAdmins } from '../../domain/mail.ts';
 import { PageHeader } from '../components/page-header.tsx';
 import { EmptyState } from '../components/empty-state.tsx';
 import { requireUser } from '../utils/auth.server.ts';
@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'outbox.ti
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
   await requirePermission(context, user, 'read', { type: 'mail-outbox' });
-  return { messages: await listOutbox(context.services.db), transport: context.services.mailer.transport };
+  return { messages: await outboxForAdmins(context.services.db), transport: context.services.mailer.transport };
 }
 
 export default function OutboxPage() {

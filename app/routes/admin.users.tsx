@@ -36,7 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (error instanceof InvalidInput) return redirectWithToast('/admin/users', { kind: 'error', key: error.fields.role ?? 'errors.field.invalid' });
     return domainErrorResponse(error);
   }
-  context.services.realtime.disconnectUser(parsed.value.userId);
+  // Their open pages and editors are judged on the new role now (and, signed out, closed).
+  await context.services.access.changed({ userId: parsed.value.userId, reason: 'role-changed' });
   return redirectWithToast('/admin/users', { kind: 'success', key: 'toast.roleChanged' });
 }
 

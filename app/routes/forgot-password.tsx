@@ -18,7 +18,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forgot.title');
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { db, mailer, signInLimiter } = context.services;
+  const { db, mailer, signInLimiter, background } = context.services;
   const form = Object.fromEntries(await request.formData());
   const waitMs = signInLimiter.hit(context.clientIp ?? 'unknown');
   if (waitMs > 0) {
@@ -28,13 +28,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseWith(z.object({ email: emailSchema }), form);
   if (!parsed.ok) return data<FormErrors & { sent?: boolean }>({ errors: parsed.errors, values: { email: form.email } }, { status: 400 });
   const current = await getCurrentUser(request, context);
-  await requestPasswordReset(db, mailer, {
-    email: parsed.value.email,
-    appOrigin: context.origin,
-    locale: resolveLocale(request, current?.user),
-    ip: context.clientIp,
-  });
-  // The same answer whether or not the account exists.
+  const request_ = { email: parsed.value.email, appOrigin: context.origin, locale: resolveLocale(request, current?.user), ip: context.clientIp };
+  // The same answer, in the same time, whether or not the account exists: the lookup, the link
+  // and the mail happen after the answer has gone.
+  background.run('a password reset request', () => requestPasswordReset(db, mailer, request_));
   return data<FormErrors & { sent?: boolean }>({ errors: {}, sent: true });
 }
 

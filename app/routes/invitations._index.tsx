@@ -15,15 +15,10 @@ import { redirectWithToast } from '../utils/toast.server.ts';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'invitations.title');
 
-/** Staff see every pending invitation; a representative those of their organization. */
-function scopeFor(user: User) {
-  return user.role === 'observer' ? { organizationId: user.organizationId ?? '00000000-0000-0000-0000-000000000000' } : {};
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
   await requirePermission(context, user, 'create', { type: 'invitation', role: 'observer', organizationId: user.organizationId ?? '' });
-  const pending = await listPendingInvitations(context.services.db, scopeFor(user));
+  const pending = await listPendingInvitations(context.services.db, user);
   return {
     invitations: pending.map((i) => ({ ...i, canRevoke: can(user, 'revoke', { type: 'invitation', role: i.role, organizationId: i.organizationId }) })),
   };

@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const user = await signIn(db, { email: parsed.value.email, password: parsed.value.password, ip: context.clientIp });
     const cookie = await startSession(request, context, user.id);
-    return redirect(safeRedirect(parsed.value.redirectTo), { headers: { 'Set-Cookie': cookie } });
+    return redirect(safeRedirect(parsed.value.redirectTo, context.origin), { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     return domainErrorResponse(error, values);
   }

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { recordAudit } from '../../domain/audit.ts';
-import { clearSessionCookie, endSession, getCurrentUser } from '../utils/auth.server.ts';
+import { signOut } from '../../domain/accounts.ts';
+import { clearSessionCookie, getCurrentUser } from '../utils/auth.server.ts';
 import { redirectWithToast } from '../utils/toast.server.ts';
 
 export async function loader() {
@@ -11,8 +11,8 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const current = await getCurrentUser(request, context);
   if (!current) return redirect('/login', { headers: { 'Set-Cookie': clearSessionCookie(context) } });
-  const cookie = await endSession(context, current.sessionId);
-  await recordAudit(context.services.db, { action: 'sign-out', actorId: current.user.id, subject: `user:${current.user.id}`, ip: context.clientIp });
-  context.services.realtime.disconnectUser(current.user.id, current.sessionId);
-  return redirectWithToast('/login', { kind: 'info', key: 'toast.signedOut' }, { headers: { 'Set-Cookie': cookie } });
+  await signOut(context.services.db, { userId: current.user.id, sessionId: current.sessionId, ip: context.clientIp });
+  // This browser's live connections (socket.io, the editors) close now, not at their next reconnection.
+  await context.services.access.changed({ userId: current.user.id, sessionId: current.sessionId, reason: 'signed-out' });
+  return redirectWithToast('/login', { kind: 'info', key: 'toast.signedOut' }, { headers: { 'Set-Cookie': clearSessionCookie(context) } });
 }

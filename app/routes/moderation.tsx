@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       case 'hide': {
         const outcome = await hideComment(db, user, { commentId: commentId.data, reason: form.get('reason') });
         realtime.commentsChanged({ place: outcome.place, thread: outcome.thread, comment: outcome.comment });
-        realtime.notificationsChanged(await notify(db, outcome.notifications));
+        realtime.notificationsChanged(outcome.notified);
         return redirectWithToast('/moderation', { kind: 'success', key: 'toast.commentHidden' });
       }
       case 'restore': {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { deliveries, findNotification, getPreferences, listNotifications, markRead, notificationKinds, preferencesSchema, setPreferences, unreadCount } from '../../domain/notifications.ts';
 import { EmptyState } from '../components/empty-state.tsx';
 import { FormError } from '../components/form-field.tsx';
-import { requireUser } from '../utils/auth.server.ts';
+import { requireUser, safeRedirect } from '../utils/auth.server.ts';
 import { parseWith, type FormErrors } from '../utils/forms.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
 import { redirectWithToast } from '../utils/toast.server.ts';
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await markRead(db, user.id, [found.id]);
     realtime.notificationsChanged([user.id]);
     // Only paths inside the app: a stored link never sends anyone elsewhere.
-    return redirect(found.link.startsWith('/') && !found.link.startsWith('//') ? found.link : '/');
+    return redirect(safeRedirect(found.link, context.origin));
   }
   if (intent === 'read-all') {
     await markRead(db, user.id, 'all');

@@ -27,11 +27,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     organization,
     members: members.map((m) => ({
       ...m,
-      email: canManage || user.organizationId === id ? m.email : null,
+      email: can(user, 'read-email', { type: 'member', userId: m.id, organizationId: id }) ? m.email : null,
       canRemove: can(user, 'remove', { type: 'member', userId: m.id, organizationId: id }),
       canSetRepresentative: can(user, 'set-representative', { type: 'member', userId: m.id, organizationId: id }),
     })),
-    pendingInvitations: canManage ? await listPendingInvitations(context.services.db, { organizationId: id }) : [],
+    pendingInvitations: await listPendingInvitations(context.services.db, user, { organizationId: id }),
     canEdit: can(user, 'edit', { type: 'organization', id }),
     canInvite: can(user, 'create', { type: 'invitation', organizationId: id, role: 'observer' }),
     rounds: can(user, 'read-participation', { type: 'organization', id })
@@ -51,19 +51,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseWith(memberAction, Object.fromEntries(await request.formData()));
   if (!parsed.ok) throw new Response('Bad request', { status: 400 });
   const input = parsed.value;
-  const { db, realtime } = context.services;
+  const { db, realtime, access } = context.services;
   try {
     await getMember(db, organizationId, input.userId);
     const resource = { type: 'member', userId: input.userId, organizationId } as const;
     if (input.intent === 'remove') {
       await requirePermission(context, user, 'remove', resource);
       await removeMember(db, { organizationId, userId: input.userId, actorId: user.id, ip: context.clientIp });
-      realtime.disconnectUser(input.userId);
+      // Their open pages and editors close now: a removed member cannot type one more keystroke.
+      await access.changed({ userId: input.userId, reason: 'member-removed' });
     } else {
       await requirePermission(context, user, 'set-representative', resource);
       await setRepresentative(db, { organizationId, userId: input.userId, isRepresentative: input.isRepresentative === 'true', actorId: user.id, ip: context.clientIp });
-      // Live sockets carry who the person was at connection: they learn who they are now.
-      realtime.userChanged(input.userId, { isRepresentative: input.isRepresentative === 'true' });
+      // Live connections carry who the person was at connection: they learn who they are now.
+      await access.changed({ userId: input.userId, reason: 'representative-changed' });
     }
   } catch (error) {
     if (error instanceof Response) throw error;

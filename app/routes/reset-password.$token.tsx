@@ -24,6 +24,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   try {
     const user = await resetPassword(context.services.db, { token: params.token ?? '', newPassword: password, ip: context.clientIp });
+    // Every session was signed out: whatever is still open elsewhere closes now.
+    await context.services.access.changed({ userId: user.id, reason: 'password-reset' });
     const cookie = await startSession(request, context, user.id);
     return redirectWithToast('/', { kind: 'success', key: 'toast.passwordReset' }, { headers: { 'Set-Cookie': cookie } });
   } catch (error) {

@@ -22,12 +22,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const papers = await listRoundPapers(context.services.db, round.id);
   const own = user.organizationId ? papers.find((p) => p.organizationId === user.organizationId) ?? null : null;
   const ownResource = user.organizationId ? ({ type: 'paper', organizationId: user.organizationId, round: facts } as const) : null;
+  const paperOf = (organizationId: string) => ({ type: 'paper', organizationId, round: facts }) as const;
   return {
     // Stored sanitized; sanitized again on the way out, as every piece of rich text is.
     round: { ...round, framing: sanitizePaperHtml(round.framing) },
     invited,
-    // Others' papers are listed for IOM staff; observers see their own organization's.
-    papers: user.role === 'observer' ? [] : papers,
+    // Each paper as `can` says: how far it is (IOM staff; its own members, who see it above),
+    // and, once submitted, a link for whoever may read its submitted versions (as the round's
+    // visibility allows, for the other invited organizations).
+    papers: papers
+      .filter((p) => p.organizationId !== user.organizationId)
+      .map((p) => ({ ...p, readable: p.versions > 0 && can(user, 'read-submitted', paperOf(p.organizationId)) }))
+      .filter((p) => p.readable || can(user, 'read-progress', paperOf(p.organizationId))),
     own,
     canStart: !own && ownResource !== null && can(user, 'start', ownResource),
     canEdit: can(user, 'edit', { type: 'round', round: facts }),
@@ -42,9 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireUser(request, context);
   const { round, facts } = await getRound(context.services.db, params.roundId ?? '').catch((e) => domainErrorResponse(e) as never);
   const form = await request.formData();
-  if (form.get('intent') !== 'start-paper' || !user.organizationId) throw new Response('Bad request', { status: 400 });
-  await requirePermission(context, user, 'start', { type: 'paper', organizationId: user.organizationId, round: facts });
-  const paper = await startPaper(context.services.db, { roundId: round.id, organizationId: user.organizationId, userId: user.id, language: resolveLocale(request, user) });
+  if (form.get('intent') !== 'start-paper') throw new Response('Bad request', { status: 400 });
+  // Someone of no organization has no paper to start: refused (and audited) like anyone else.
+  const organizationId = user.organizationId ?? '';
+  await requirePermission(context, user, 'start', { type: 'paper', organizationId, round: facts });
+  const paper = await startPaper(context.services.db, { roundId: round.id, organizationId, userId: user.id, language: resolveLocale(request, user) });
   return redirect(`/rounds/${round.id}/papers/${paper.id}`);
 }
 
@@ -144,7 +152,7 @@ export default function RoundPage() {
               <ul className="plain-list">
                 {papers.map((p) => (
                   <li key={p.id}>
-                    {p.versions > 0 ? <Link to={`/rounds/${round.id}/papers/${p.id}`}>{p.organizationName}</Link> : p.organizationName} ·{' '}
+                    {p.readable ? <Link to={`/rounds/${round.id}/papers/${p.id}`}>{p.organizationName}</Link> : p.organizationName} ·{' '}
                     {p.versions > 0 ? t('round.paperSubmitted', { count: p.versions, date: format.dateTime(p.lastSubmittedAt) }) : t('round.paperInProgress')}
                   </li>
                 ))}

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { listOrganizationChoices } from '../../domain/organizations.ts';
 import { timeZoneChoices, wallTimeOf } from '../../domain/time-zones.ts';
-import { getRound, updateRound } from '../../domain/rounds.ts';
-import { announceRoundChange } from '../../domain/round-announcements.ts';
+import { getRound } from '../../domain/rounds.ts';
+import { updateRoundAnnounced } from '../../domain/round-announcements.ts';
 import { RoundForm, type RoundFormValues } from '../components/round-form.tsx';
 import { requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse, invalid } from '../utils/forms.server.ts';
@@ -34,8 +34,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await requirePermission(context, user, 'edit', { type: 'round', round: facts });
   const { parsed, values } = await readRoundForm(request, context.services.db);
   if (!parsed.ok) return invalid(parsed.errors, values);
-  await updateRound(context.services.db, round.id, parsed.value);
-  context.services.realtime.notificationsChanged(await announceRoundChange(context.services.db, facts, round.id));
+  const { notified } = await updateRoundAnnounced(context.services.db, round.id, parsed.value, facts);
+  context.services.realtime.notificationsChanged(notified);
   await context.services.realtime.roundChanged(round.id);
   return redirectWithToast(`/rounds/${round.id}`, { kind: 'success', key: 'toast.organizationSaved' });
 }

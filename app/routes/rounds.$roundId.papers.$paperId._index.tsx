@@ -58,10 +58,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user } = await requireUser(request, context);
   const found = await getPaper(context.services.db, params.paperId ?? '').catch((e) => domainErrorResponse(e) as never);
+  if (found.paper.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
   const form = await request.formData();
   if (form.get('intent') !== 'submit') throw new Response('Bad request', { status: 400 });
   const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts } as const;
   if (!can(user, 'submit', resource)) {
+    // Someone who may not read the paper gets the refusal alone (the page would refuse them too).
+    if (!can(user, 'read-draft', resource)) await requirePermission(context, user, 'submit', resource);
     const key = user.isRepresentative && user.organizationId === found.paper.organizationId ? 'errors.paper.submissionClosed' : 'errors.paper.onlyRepresentative';
     await requirePermission(context, user, 'submit', resource).catch(() => {});
     return data<FormErrors>({ errors: { form: key } }, { status: 403 });

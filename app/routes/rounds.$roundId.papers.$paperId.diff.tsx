@@ -1,14 +1,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { diffWords } from '../../domain/papers/diff.ts';
+import { diffVersions } from '../../domain/papers/diff.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
 import { readableVersions } from '../utils/paper-versions.server.ts';
 import { pageTitle } from '../utils/meta.ts';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'paper.diff.title');
 
-const versionPair = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+const versionPair = z.object({ from: z.coerce.number().int().min(1).max(1_000_000), to: z.coerce.number().int().min(1).max(1_000_000) });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { request } = args;
@@ -19,8 +19,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const from = versions.find((v) => v.number === pair.from);
   const to = versions.find((v) => v.number === pair.to);
   const base = { roundId: found.round.id, paperId: found.paper.id, organizationName: found.organizationName, numbers, from: pair.from, to: pair.to };
-  if (!from || !to) return data({ ...base, segments: null, fromAt: null, toAt: null }, { status: versions.length ? 400 : 200 });
-  return { ...base, segments: diffWords(from.text, to.text), fromAt: from.submittedAt, toAt: to.submittedAt };
+  if (!from || !to) return data({ ...base, diff: null, fromAt: null, toAt: null }, { status: versions.length ? 400 : 200 });
+  // Bounded (domain/papers/diff.ts): versions that differ too much come back whole, side by side.
+  return { ...base, diff: diffVersions(from.text, to.text), fromAt: from.submittedAt, toAt: to.submittedAt };
 }
 
 export default function VersionDiffPage() {
@@ -58,8 +59,27 @@ export default function VersionDiffPage() {
           </button>
         </Form>
       )}
-      {d.segments === null ? (
+      {d.diff === null ? (
         d.numbers.length >= 2 && <p className="form-error" role="alert">{t('paper.diff.unknownVersion')}</p>
+      ) : d.diff.kind === 'side-by-side' ? (
+        <section className="card" aria-labelledby="diff-heading">
+          <h2 id="diff-heading">
+            {t('paper.diff.between', { from: d.from, to: d.to, fromDate: format.dateTime(d.fromAt), toDate: format.dateTime(d.toAt) })}
+          </h2>
+          <p className="notice" role="status">
+            {t('paper.diff.tooDifferent')}
+          </p>
+          <div className="diff-side-by-side">
+            <div>
+              <h3 id="diff-before">{t('paper.versionLabel', { number: d.from })}</h3>
+              <div className="diff-text" role="region" tabIndex={0} aria-labelledby="diff-before">{d.diff.before}</div>
+            </div>
+            <div>
+              <h3 id="diff-after">{t('paper.versionLabel', { number: d.to })}</h3>
+              <div className="diff-text" role="region" tabIndex={0} aria-labelledby="diff-after">{d.diff.after}</div>
+            </div>
+          </div>
+        </section>
       ) : (
         <section className="card" aria-labelledby="diff-heading">
           <h2 id="diff-heading">
@@ -67,7 +87,7 @@ export default function VersionDiffPage() {
           </h2>
           <p className="muted small">{t('paper.diff.legend')}</p>
           <div className="diff">
-            {d.segments.map((s, i) =>
+            {d.diff.segments.map((s, i) =>
               s.kind === 'same' ? (
                 <span key={i}>{s.text}</span>
               ) : s.kind === 'added' ? (

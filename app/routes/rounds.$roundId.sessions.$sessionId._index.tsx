@@ -5,7 +5,7 @@ import { can } from '../../domain/permissions.ts';
 import { sessionNotesDocumentName } from '../../domain/collaboration/documents.ts';
 import { colourFor } from '../utils/colour.ts';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { getSession, presentIn, sessionResource, sessionState } from '../../domain/sessions/sessions.ts';
+import { getSession, presenceFor, presentIn, sessionResource, sessionState } from '../../domain/sessions/sessions.ts';
 import { listRoundPapers } from '../../domain/rounds.ts';
 import { LiveRoom } from '../components/sessions/live-room.tsx';
 import { requireUser } from '../utils/auth.server.ts';
@@ -31,7 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(
     {
       state: await sessionState(context.services.db, session.id),
-      present: await presentIn(context.services.db, session.id),
+      // Person by person for IOM staff; the organizations present for participants.
+      present: presenceFor(user, resource, await presentIn(context.services.db, session.id)),
+      personByPerson: can(user, 'read-attendance', resource),
       // The papers an agenda item may be about, for the facilitator: those submitted.
       papers: can(user, 'run', resource) ? (await listRoundPapers(context.services.db, round.id)).filter((p) => p.versions > 0).map((p) => ({ id: p.id, organizationName: p.organizationName })) : [],
       round: { id: round.id, title: round.title, timeZone: round.timeZone },

@@ -9,15 +9,15 @@ import { clock } from '../utils/durations.ts';
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? ''} · IDM Consult` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { session, round, record } = await loadSessionRecord(args);
-  return data({ session: { id: session.id, title: session.title, status: session.status, openedAt: session.openedAt, closedAt: session.closedAt }, round: { id: round.id, title: round.title, timeZone: round.timeZone }, record });
+  const { session, round, record, personByPerson, organizationsAttending } = await loadSessionRecord(args);
+  return data({ session: { id: session.id, title: session.title, status: session.status, openedAt: session.openedAt, closedAt: session.closedAt }, round: { id: round.id, title: round.title, timeZone: round.timeZone }, record, personByPerson, organizationsAttending });
 }
 
 
 export default function SessionRecordPage() {
   const t = useT();
   const format = useFormat();
-  const { session, round, record } = useLoaderData<typeof loader>();
+  const { session, round, record, personByPerson, organizationsAttending } = useLoaderData<typeof loader>();
   const base = `/rounds/${round.id}/sessions/${session.id}`;
   return (
     <div className="stack">
@@ -31,6 +31,21 @@ export default function SessionRecordPage() {
           {session.closedAt && ` – ${format.zoned(session.closedAt, round.timeZone)}`}
         </p>
       </header>
+      {!personByPerson ? (
+        <section className="card" aria-labelledby="attendance-title">
+          <h2 id="attendance-title">{t('sessions.presentOrganizations', { count: organizationsAttending.length })}</h2>
+          {organizationsAttending.length === 0 ? (
+            <EmptyState title={t('sessions.noAttendance.title')} body={t('sessions.noAttendance.body')} />
+          ) : (
+            <ul className="plain-list">
+              {organizationsAttending.map((name) => (
+                <li key={name ?? 'iom'}>{name ?? t('sessions.iomStaff')}</li>
+              ))}
+            </ul>
+          )}
+          <p className="muted small">{t('sessions.presentWhoHint')}</p>
+        </section>
+      ) : (
       <section className="card" aria-labelledby="attendance-title">
         <h2 id="attendance-title">{t('sessions.attendance', { count: record.attendance.length })}</h2>
         <p>
@@ -63,6 +78,7 @@ export default function SessionRecordPage() {
           </div>
         )}
       </section>
+      )}
       <section className="card" aria-labelledby="interventions-title">
         <h2 id="interventions-title">{t('sessions.interventions', { count: record.interventions.length })}</h2>
         <p>

@@ -2,8 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { listOrganizationChoices } from '../../domain/organizations.ts';
 import { timeZoneChoices } from '../../domain/time-zones.ts';
-import { createRound } from '../../domain/rounds.ts';
-import { announceRoundChange } from '../../domain/round-announcements.ts';
+import { createRoundAnnounced } from '../../domain/round-announcements.ts';
 import { RoundForm, type RoundFormValues } from '../components/round-form.tsx';
 import { requireUser } from '../utils/auth.server.ts';
 import { invalid } from '../utils/forms.server.ts';
@@ -26,8 +25,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requirePermission(context, user, 'create', { type: 'rounds' });
   const { parsed, values } = await readRoundForm(request, context.services.db);
   if (!parsed.ok) return invalid(parsed.errors, values);
-  const round = await createRound(context.services.db, parsed.value, user.id);
-  context.services.realtime.notificationsChanged(await announceRoundChange(context.services.db, null, round.id));
+  const { round, notified } = await createRoundAnnounced(context.services.db, parsed.value, user.id);
+  context.services.realtime.notificationsChanged(notified);
   return redirectWithToast(`/rounds/${round.id}`, { kind: 'success', key: 'toast.roundCreated' });
 }
 

@@ -12,7 +12,7 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const locale = form.get('locale');
-  const back = safeRedirect(form.get('redirectTo'));
+  const back = safeRedirect(form.get('redirectTo'), context.origin);
   if (!isLocale(locale)) throw new Response('Unknown language', { status: 400 });
   const current = await getCurrentUser(request, context);
   if (current) await setLocale(context.services.db, current.user.id, locale);

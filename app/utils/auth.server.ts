@@ -4,7 +4,7 @@
  */
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { User } from '../../db/schema.ts';
-import { createSession, invalidateSession, validateSessionToken } from '../../domain/auth/sessions.ts';
+import { createSession, validateSessionToken } from '../../domain/auth/sessions.ts';
 import { parseCookies, serializeCookie, sessionCookieName } from '../../server/cookies.ts';
 
 export interface CurrentUser {
@@ -55,10 +55,6 @@ export async function startSession(request: Request, context: AppLoadContext, us
   return sessionCookie(context, token, expiresAt);
 }
 
-export async function endSession(context: AppLoadContext, sessionId: string): Promise<string> {
-  await invalidateSession(context.services.db, sessionId);
-  return clearSessionCookie(context);
-}
 
 export function clearSessionCookie(context: AppLoadContext): string {
   return serializeCookie(sessionCookieName, '', { maxAgeSeconds: 0, secure: isSecure(context) });
@@ -69,11 +65,24 @@ function sessionCookie(context: AppLoadContext, token: string, expiresAt: Date):
 }
 
 function isSecure(context: AppLoadContext): boolean {
-  return context.services.config.nodeEnv === 'production';
+  return context.secure;
 }
 
-/** Only same-site paths are followed after sign-in: never another host. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
+/**
+ * Only paths of this site are followed after sign-in (and by the language switch, and when a
+ * notification is opened): the path is resolved with `URL` against the app's own origin, as the
+ * browser will resolve it, and refused unless it stays there. A tab or a line break (which the
+ * URL parser drops: `/<TAB>/evil.example` is `//evil.example`), a backslash, or any other
+ * control character is refused outright, so what goes into `Location` is always a clean path.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, origin: string, fallback = '/'): string {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.length > 2000 || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== new URL(origin).origin) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

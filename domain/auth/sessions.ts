@@ -53,15 +53,10 @@ export async function validateSessionToken(
 ): Promise<ValidSession | null> {
   if (!token || token.length > 100) return null;
   const sessionId = hashToken(token);
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
+  const row = await sessionWithUser(db, sessionId);
   if (!row) return null;
   const { session, user } = row;
-  if (now >= session.expiresAt || now >= session.absoluteExpiresAt || user.disabledAt) {
+  if (!isLive(row, now)) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return null;
   }
@@ -73,6 +68,26 @@ export async function validateSessionToken(
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId));
   }
   return { sessionId, expiresAt, user };
+}
+
+/**
+ * The person behind a session, by its id (the token's hash), as they are now; null once the
+ * session is signed out, expired or the account disabled. Live connections ask this when a
+ * person's access changes; unlike `validateSessionToken` it never extends the session.
+ */
+export async function findSession(db: Database, sessionId: string, now = new Date()): Promise<{ sessionId: string; user: User } | null> {
+  const row = await sessionWithUser(db, sessionId);
+  return row && isLive(row, now) ? { sessionId, user: row.user } : null;
+}
+
+async function sessionWithUser(db: Database, sessionId: string) {
+  const [row] = await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sessionId)).limit(1);
+  return row;
+}
+
+/** Not expired (idle or absolute), and the account not disabled. */
+function isLive(row: { session: typeof sessions.$inferSelect; user: User }, now: Date): boolean {
+  return now < row.session.expiresAt && now < row.session.absoluteExpiresAt && !row.user.disabledAt;
 }
 
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {

@@ -9,7 +9,7 @@ import { commentReports, comments, organizations, users } from '../../db/schema.
 import { recordAudit } from '../audit.ts';
 import { Forbidden, InvalidInput } from '../errors.ts';
 import { can, describeResource, type Actor } from '../permissions.ts';
-import type { NewNotification } from '../notifications.ts';
+import { notify, type NewNotification } from '../notifications.ts';
 import { reasonSchema } from './body.ts';
 import { excerpt, forgetExcerpts, getComment, getCommentView, threadLink, threadViewForBroadcast, type Outcome } from './threads.ts';
 
@@ -31,9 +31,12 @@ export async function reportComment(db: Database, actor: Actor, input: { comment
   const reason = parseReason(input.reason);
   if (comment.deletedAt) throw new InvalidInput({ reason: 'errors.comment.replyToDeleted' });
   if (comment.hiddenAt) throw new InvalidInput({ reason: 'errors.comment.alreadyHidden' });
-  const [row] = await db.insert(commentReports).values({ commentId: comment.id, reporterId: actor.id, reason }).onConflictDoNothing().returning();
-  if (!row) throw new InvalidInput({ reason: 'errors.comment.alreadyReported' });
-  await recordAudit(db, { action: 'comment-reported', actorId: actor.id, subject: `comment:${comment.id}`, details: { reason } });
+  // The report and its audit entry are one write: all or nothing.
+  await db.transaction(async (tx) => {
+    const [row] = await tx.insert(commentReports).values({ commentId: comment.id, reporterId: actor.id, reason }).onConflictDoNothing().returning();
+    if (!row) throw new InvalidInput({ reason: 'errors.comment.alreadyReported' });
+    await recordAudit(tx, { action: 'comment-reported', actorId: actor.id, subject: `comment:${comment.id}`, details: { reason } });
+  });
 }
 
 /** Hides a comment; its author is notified with the reason. */
@@ -41,32 +44,39 @@ export async function hideComment(db: Database, actor: Actor, input: { commentId
   const { comment, where, thread } = await demandOn(db, actor, 'hide', input.commentId);
   const reason = parseReason(input.reason);
   const now = new Date();
-  await db.transaction(async (tx) => {
-    await tx.update(comments).set({ hiddenAt: now, hiddenById: actor.id, hiddenReason: reason }).where(eq(comments.id, comment.id));
-    await tx.update(commentReports).set({ closedAt: now, closedById: actor.id, outcome: 'hidden' }).where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.closedAt)));
-  });
-  await forgetExcerpts(db, comment.id);
-  await recordAudit(db, { action: 'comment-hidden', actorId: actor.id, subject: `comment:${comment.id}`, details: { reason } });
   const notifications: NewNotification[] = comment.authorId
     ? [{ userId: comment.authorId, kind: 'comment-hidden', payload: { reason, round: where.roundTitle, excerpt: excerpt(comment.body) }, link: threadLink(where, thread.id) }]
     : [];
-  return { place: where.place, thread: await threadViewForBroadcast(db, actor, thread.id), comment: await getCommentView(db, comment.id), notifications };
+  // Hiding, closing the reports, wiping the excerpts, the audit entry and the author's
+  // notification: one transaction.
+  const notified = await db.transaction(async (tx) => {
+    await tx.update(comments).set({ hiddenAt: now, hiddenById: actor.id, hiddenReason: reason }).where(eq(comments.id, comment.id));
+    await tx.update(commentReports).set({ closedAt: now, closedById: actor.id, outcome: 'hidden' }).where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.closedAt)));
+    await forgetExcerpts(tx, comment.id);
+    await recordAudit(tx, { action: 'comment-hidden', actorId: actor.id, subject: `comment:${comment.id}`, details: { reason } });
+    return notify(tx, notifications);
+  });
+  return { place: where.place, thread: await threadViewForBroadcast(db, actor, thread.id), comment: await getCommentView(db, comment.id), notified };
 }
 
 export async function restoreComment(db: Database, actor: Actor, input: { commentId: string }): Promise<Outcome> {
   const { comment, where, thread } = await demandOn(db, actor, 'hide', input.commentId);
-  await db.update(comments).set({ hiddenAt: null, hiddenById: null, hiddenReason: null }).where(eq(comments.id, comment.id));
-  await recordAudit(db, { action: 'comment-restored', actorId: actor.id, subject: `comment:${comment.id}` });
-  return { place: where.place, thread: await threadViewForBroadcast(db, actor, thread.id), comment: await getCommentView(db, comment.id), notifications: [] };
+  await db.transaction(async (tx) => {
+    await tx.update(comments).set({ hiddenAt: null, hiddenById: null, hiddenReason: null }).where(eq(comments.id, comment.id));
+    await recordAudit(tx, { action: 'comment-restored', actorId: actor.id, subject: `comment:${comment.id}` });
+  });
+  return { place: where.place, thread: await threadViewForBroadcast(db, actor, thread.id), comment: await getCommentView(db, comment.id), notified: [] };
 }
 
 export async function dismissReports(db: Database, actor: Actor, input: { commentId: string }) {
   const { comment } = await demandOn(db, actor, 'hide', input.commentId);
-  await db
-    .update(commentReports)
-    .set({ closedAt: new Date(), closedById: actor.id, outcome: 'dismissed' })
-    .where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.closedAt)));
-  await recordAudit(db, { action: 'reports-dismissed', actorId: actor.id, subject: `comment:${comment.id}` });
+  await db.transaction(async (tx) => {
+    await tx
+      .update(commentReports)
+      .set({ closedAt: new Date(), closedById: actor.id, outcome: 'dismissed' })
+      .where(and(eq(commentReports.commentId, comment.id), isNull(commentReports.closedAt)));
+    await recordAudit(tx, { action: 'reports-dismissed', actorId: actor.id, subject: `comment:${comment.id}` });
+  });
 }
 
 /**

@@ -15,7 +15,7 @@ import { commentMentions, comments, commentThreads, notifications, organizations
 import { Forbidden, InvalidInput, NotFound } from '../errors.ts';
 import { can, describeResource, type Actor, type ThreadFacts } from '../permissions.ts';
 import { getRound } from '../rounds.ts';
-import type { NewNotification } from '../notifications.ts';
+import { notify, type NewNotification } from '../notifications.ts';
 import { beyond, decodeCursor } from '../cursor.ts';
 import { commentBodySchema, mentionedNames, plainCommentText } from './body.ts';
 
@@ -320,12 +320,15 @@ export const newThreadSchema = z.discriminatedUnion('scope', [
 ]);
 export type NewThread = z.infer<typeof newThreadSchema>;
 
-/** What a change produces: the views to broadcast and the notifications to file. */
+/**
+ * What a change produces: the views to broadcast, and the people whose inbox it changed (their
+ * notifications are filed in the same transaction as the change: all or nothing).
+ */
 export interface Outcome {
   place: Place;
   thread: ThreadView;
   comment?: CommentView;
-  notifications: NewNotification[];
+  notified: string[];
 }
 
 function parseBody(body: unknown): string {
@@ -375,7 +378,7 @@ export async function startThread(db: Database, actor: Actor & { name: string },
   const body = parseBody(input.body);
   const mentioned = await resolveMentions(db, body, facts);
   const anchor = input.scope === 'draft' ? { anchorStart: relativePosition(input.anchor.start), anchorEnd: relativePosition(input.anchor.end), quote: input.anchor.quote } : {};
-  const threadId = await db.transaction(async (tx) => {
+  const { threadId, notified } = await db.transaction(async (tx) => {
     const [thread] = await tx
       .insert(commentThreads)
       .values({
@@ -392,10 +395,11 @@ export async function startThread(db: Database, actor: Actor & { name: string },
     const [comment] = await tx.insert(comments).values({ threadId: thread!.id, authorId: actor.id, organizationId: actor.organizationId, body }).returning();
     if (mentioned.length) await tx.insert(commentMentions).values(mentioned.map((userId) => ({ commentId: comment!.id, userId })));
     await tx.insert(threadReads).values({ threadId: thread!.id, userId: actor.id, readAt: thread!.lastActivityAt });
-    return thread!.id;
+    const notified = await notify(tx, await notificationsFor(tx, actor, where, thread!.id, comment!.id, body, mentioned));
+    return { threadId: thread!.id, notified };
   });
   const thread = await threadView(db, actor, threadId);
-  return { place, thread, comment: thread.first, notifications: await notificationsFor(db, actor, where, threadId, thread.first.id, body, mentioned) };
+  return { place, thread, comment: thread.first, notified };
 }
 
 /** Adds a reply to a thread, answering `replyToId`, which must still be there to answer. */
@@ -407,7 +411,7 @@ export async function reply(db: Database, actor: Actor & { name: string }, input
   if (answered.deletedAt || answered.hiddenAt) throw new InvalidInput({ body: answered.deletedAt ? 'errors.comment.replyToDeleted' : 'errors.comment.replyToHidden' });
   const body = parseBody(input.body);
   const mentioned = await resolveMentions(db, body, facts);
-  const commentId = await db.transaction(async (tx) => {
+  const { commentId, notified } = await db.transaction(async (tx) => {
     const [comment] = await tx.insert(comments).values({ threadId: thread.id, authorId: actor.id, organizationId: actor.organizationId, body }).returning();
     if (mentioned.length) await tx.insert(commentMentions).values(mentioned.map((userId) => ({ commentId: comment!.id, userId })));
     await tx.update(commentThreads).set({ lastActivityAt: sql`greatest(${commentThreads.lastActivityAt}, ${comment!.createdAt.toISOString()}::timestamptz)` }).where(eq(commentThreads.id, thread.id));
@@ -416,13 +420,14 @@ export async function reply(db: Database, actor: Actor & { name: string }, input
       .insert(threadReads)
       .values({ threadId: thread.id, userId: actor.id, readAt: comment!.createdAt })
       .onConflictDoUpdate({ target: [threadReads.userId, threadReads.threadId], set: { readAt: comment!.createdAt } });
-    return comment!.id;
+    const notified = await notify(tx, await notificationsFor(tx, actor, where, thread.id, comment!.id, body, mentioned));
+    return { commentId: comment!.id, notified };
   });
   return {
     place: where.place,
     thread: await threadView(db, actor, thread.id),
     comment: await getCommentView(db, commentId),
-    notifications: await notificationsFor(db, actor, where, thread.id, commentId, body, mentioned),
+    notified,
   };
 }
 
@@ -458,7 +463,7 @@ export async function editComment(db: Database, actor: Actor, input: { commentId
     await tx.delete(commentMentions).where(eq(commentMentions.commentId, comment.id));
     if (mentioned.length) await tx.insert(commentMentions).values(mentioned.map((userId) => ({ commentId: comment.id, userId })));
   });
-  return { place: where.place, thread: await threadView(db, actor, thread.id), comment: await getCommentView(db, comment.id), notifications: [] };
+  return { place: where.place, thread: await threadView(db, actor, thread.id), comment: await getCommentView(db, comment.id), notified: [] };
 }
 
 /** The author deletes their comment: its text goes, a tombstone keeps its place. */
@@ -466,10 +471,12 @@ export async function deleteComment(db: Database, actor: Actor, input: { comment
   const { comment, where, facts, thread } = await getComment(db, input.commentId);
   demandOnComment(actor, 'delete', comment, facts);
   if (!comment.deletedAt) {
-    await db.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, comment.id));
-    await forgetExcerpts(db, comment.id);
+    await db.transaction(async (tx) => {
+      await tx.update(comments).set({ deletedAt: new Date(), body: '' }).where(eq(comments.id, comment.id));
+      await forgetExcerpts(tx, comment.id);
+    });
   }
-  return { place: where.place, thread: await threadView(db, actor, thread.id), comment: await getCommentView(db, comment.id), notifications: [] };
+  return { place: where.place, thread: await threadView(db, actor, thread.id), comment: await getCommentView(db, comment.id), notified: [] };
 }
 
 /** Resolves or reopens a thread, recording who and when. */
@@ -480,7 +487,7 @@ export async function setResolved(db: Database, actor: Actor, input: { threadId:
     .update(commentThreads)
     .set(input.resolved ? { resolvedAt: new Date(), resolvedById: actor.id } : { resolvedAt: null, resolvedById: null })
     .where(eq(commentThreads.id, thread.id));
-  return { place: where.place, thread: await threadView(db, actor, thread.id), notifications: [] };
+  return { place: where.place, thread: await threadView(db, actor, thread.id), notified: [] };
 }
 
 /**

@@ -28,6 +28,8 @@ export function readCsv(bytes: Uint8Array): CsvLine[] {
     let text: string | null;
     try {
       text = utf8.decode(bytes.subarray(start, end));
+      // A NUL is no text either (and the database refuses it): reported like a line not in UTF-8.
+      if (text.includes('\u0000')) text = null;
     } catch {
       text = null;
     }

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDate } from '../dates.ts';
 import type { Database } from '../../db/client.ts';
 import { externalAttendances, externalMeetings, organizations, participationCorrections, roundOrganizations, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit.ts';
@@ -17,7 +18,7 @@ import { figures, type Figure } from './record.ts';
 const meetingInput = z.object({
   title: z.string().trim().min(1, 'participation.errors.titleRequired').max(200, 'participation.errors.titleTooLong'),
   kind: z.enum(meetingKinds, { message: 'participation.errors.kind' }),
-  heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'participation.errors.date').refine((d) => !Number.isNaN(Date.parse(d)), 'participation.errors.date'),
+  heldOn: calendarDate('participation.errors.date'),
 });
 
 function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -27,9 +28,11 @@ function fieldErrors(error: z.ZodError): Record<string, string> {
 export async function recordMeeting(db: Database, roundId: string, input: unknown, actorId: string) {
   const parsed = meetingInput.safeParse(input);
   if (!parsed.success) throw new InvalidInput(fieldErrors(parsed.error));
-  const [meeting] = await db.insert(externalMeetings).values({ roundId, ...parsed.data, createdById: actorId }).returning();
-  await recordAudit(db, { actorId, action: 'meeting-recorded', subject: `round:${roundId}`, details: { meetingId: meeting!.id, title: meeting!.title } });
-  return meeting!;
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx.insert(externalMeetings).values({ roundId, ...parsed.data, createdById: actorId }).returning();
+    await recordAudit(tx, { actorId, action: 'meeting-recorded', subject: `round:${roundId}`, details: { meetingId: meeting!.id, title: meeting!.title } });
+    return meeting!;
+  });
 }
 
 export async function listMeetings(db: Database, roundId: string) {
@@ -58,13 +61,15 @@ export async function addAttendee(db: Database, roundId: string, input: { meetin
   if (personName === '' || personName.length > 200) throw new InvalidInput({ personName: 'participation.errors.personName' });
   const invited = await invitedOrganizations(db, roundId);
   if (!invited.some((o) => o.id === input.organizationId)) throw new InvalidInput({ organizationId: 'participation.errors.notInvited' });
-  const inserted = await db
-    .insert(externalAttendances)
-    .values({ meetingId: meeting.id, organizationId: input.organizationId, personName, createdById: actorId })
-    .onConflictDoNothing()
-    .returning({ id: externalAttendances.id });
-  if (inserted.length === 0) throw new InvalidInput({ personName: 'participation.errors.alreadyRecorded' });
-  await recordAudit(db, { actorId, action: 'meeting-recorded', subject: `round:${roundId}`, details: { meetingId: meeting.id, organizationId: input.organizationId, personName } });
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(externalAttendances)
+      .values({ meetingId: meeting.id, organizationId: input.organizationId, personName, createdById: actorId })
+      .onConflictDoNothing()
+      .returning({ id: externalAttendances.id });
+    if (inserted.length === 0) throw new InvalidInput({ personName: 'participation.errors.alreadyRecorded' });
+    await recordAudit(tx, { actorId, action: 'meeting-recorded', subject: `round:${roundId}`, details: { meetingId: meeting.id, organizationId: input.organizationId, personName } });
+  });
 }
 
 async function invitedOrganizations(db: Database, roundId: string) {
@@ -221,11 +226,13 @@ export async function correctFigure(db: Database, roundId: string, input: unknow
   const { organizationId, figure, value, note } = parsed.data;
   const derived = await original(organizationId, figure);
   if (derived === null) throw new InvalidInput({ organizationId: 'participation.errors.notInvited' });
-  await db.insert(participationCorrections).values({ roundId, organizationId, figure, value, note, createdById: actorId });
-  await recordAudit(db, {
-    actorId,
-    action: 'participation-corrected',
-    subject: `organization:${organizationId}`,
-    details: { roundId, figure, derived, value, note },
+  await db.transaction(async (tx) => {
+    await tx.insert(participationCorrections).values({ roundId, organizationId, figure, value, note, createdById: actorId });
+    await recordAudit(tx, {
+      actorId,
+      action: 'participation-corrected',
+      subject: `organization:${organizationId}`,
+      details: { roundId, figure, derived, value, note },
+    });
   });
 }

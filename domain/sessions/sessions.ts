@@ -214,6 +214,25 @@ export async function sessionState(db: Database | Tx, sessionId: string): Promis
   };
 }
 
+/**
+ * Who is in the room as a person may see it (`can(actor, 'read-attendance', session)`): IOM
+ * staff see each person; participants see which organizations are present (one entry each, with
+ * no name), never who or when.
+ */
+export function presenceFor(actor: Actor, session: ReturnType<typeof sessionResource>, present: Present[]): Present[] {
+  return can(actor, 'read-attendance', session) ? present : organizationsPresent(present);
+}
+
+/** The organizations present, one entry each with no person's name (IOM staff as one entry). */
+export function organizationsPresent(present: Present[]): Present[] {
+  const organizations = new Map<string, Present>();
+  for (const p of present) {
+    const key = p.organizationId ?? 'iom';
+    if (!organizations.has(key)) organizations.set(key, { userId: '', name: '', organizationId: p.organizationId, organizationName: p.organizationName });
+  }
+  return [...organizations.values()];
+}
+
 /** Who is in the room now, by organization then name. */
 export async function presentIn(db: Database | Tx, sessionId: string, userId?: string): Promise<Present[]> {
   const rows = await db
@@ -252,7 +271,7 @@ export async function join(db: Database, actor: Actor, sessionId: string) {
   const [state, present] = await Promise.all([sessionState(db, sessionId), presentIn(db, sessionId)]);
   /** Who arrived, when this join is their first way in (not another tab). */
   const joined = inserted.length ? (present.find((p) => p.userId === actor.id) ?? null) : null;
-  return { state, present, joined };
+  return { state, present, joined, resource: sessionResource(session, facts) };
 }
 
 /** A person leaves (their last connection to the room closed); answers whether they were present. */

@@ -16,6 +16,7 @@ import { yDocToPaper, paperJsonToHtml, type PaperNodeJson } from '../papers/sani
 import { can, type Actor, type RoundFacts } from '../permissions.ts';
 import { getRound } from '../rounds.ts';
 import { passagesOf, type Passage } from './passages.ts';
+import { isLatestVersion } from '../papers/latest-version.ts';
 import type { CitationRef } from './citations.ts';
 
 export { citationAttrs, citationsIn, coverage, type CitationRef } from './citations.ts';
@@ -38,7 +39,7 @@ export interface Position {
 
 export async function submittedPositions(db: Database, roundId: string): Promise<Position[]> {
   const rows = await db
-    .selectDistinctOn([positionPapers.id], {
+    .select({
       organizationId: organizations.id,
       organizationName: organizations.name,
       areas: organizations.areas,
@@ -51,8 +52,7 @@ export async function submittedPositions(db: Database, roundId: string): Promise
     .from(paperVersions)
     .innerJoin(positionPapers, eq(positionPapers.id, paperVersions.paperId))
     .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
-    .where(eq(positionPapers.roundId, roundId))
-    .orderBy(positionPapers.id, desc(paperVersions.number));
+    .where(and(eq(positionPapers.roundId, roundId), isLatestVersion(paperVersions)));
   return rows
     .map(({ content, ...r }) => ({ ...r, passages: passagesOf(content) }))
     .sort((a, b) => a.organizationName.localeCompare(b.organizationName));
@@ -126,7 +126,7 @@ export async function publishSummary(db: Database, actor: Actor, roundId: string
   const text = passagesOf(json).map((p) => p.text).join('\n\n');
   if (text.trim() === '') throw new InvalidInput({ form: 'summary.errors.empty' });
   const leftovers = firstDraftLeftovers(text);
-  const version = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // One publication per round; the row lock makes a double click or two secretaries wait and see it.
     await tx.select({ id: consultationRounds.id }).from(consultationRounds).where(eq(consultationRounds.id, roundId)).for('update');
     const [existing] = await tx.select({ id: summaryVersions.id }).from(summaryVersions).where(eq(summaryVersions.roundId, roundId)).limit(1);
@@ -134,14 +134,14 @@ export async function publishSummary(db: Database, actor: Actor, roundId: string
     if (leftovers.length && !options.despitePlaceholders) throw new DraftLeftovers(leftovers);
     const [inserted] = await tx.insert(summaryVersions).values({ roundId, number: 1, content: json, html, text, publishedById: actor.id }).returning();
     await tx.update(consultationRounds).set({ phase: 'published', updatedAt: new Date() }).where(eq(consultationRounds.id, roundId));
-    return inserted!;
+    // The publication, its audit entry and everyone's notification: all or nothing.
+    await recordAudit(tx, { actorId: actor.id, action: 'summary-published', subject: `round:${roundId}`, details: { versionId: inserted!.id } });
+    const members = facts.invitedOrganizationIds.length
+      ? await tx.select({ id: users.id }).from(users).where(and(inArray(users.organizationId, [...facts.invitedOrganizationIds]), isNull(users.disabledAt)))
+      : [];
+    const notified = await notify(tx, members.map((m) => ({ userId: m.id, kind: 'summary-published' as const, payload: { round: round.title }, link: `/rounds/${roundId}/summary` })));
+    return { version: inserted!, notified };
   });
-  await recordAudit(db, { actorId: actor.id, action: 'summary-published', subject: `round:${roundId}`, details: { versionId: version.id } });
-  const members = facts.invitedOrganizationIds.length
-    ? await db.select({ id: users.id }).from(users).where(and(inArray(users.organizationId, [...facts.invitedOrganizationIds]), isNull(users.disabledAt)))
-    : [];
-  const notified = await notify(db, members.map((m) => ({ userId: m.id, kind: 'summary-published' as const, payload: { round: round.title }, link: `/rounds/${roundId}/summary` })));
-  return { version, notified };
 }
 
 /** What a citation shows a reader: its organization, version and date always; its words and a link to them when the reader may read them. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Throttled } from '../../domain/errors.ts';
-import { notify, unreadCount } from '../../domain/notifications.ts';
+import { unreadCount } from '../../domain/notifications.ts';
 import {
   deleteComment,
   editComment,
@@ -47,10 +47,10 @@ export function registerCommentEvents(socket: AppSocket, services: Omit<Services
   const on = <S extends z.ZodType>(event: string, schema: S, handler: (payload: z.infer<S>) => Promise<Record<string, unknown>>) =>
     defineEvent(socket, services, event, schema, handler);
 
-  /** Broadcasts a change and files its notifications. */
+  /** Broadcasts a change; its notifications were filed with it. */
   const publish = async (outcome: Outcome) => {
     services.realtime.commentsChanged({ place: outcome.place, thread: outcome.thread, comment: outcome.comment });
-    services.realtime.notificationsChanged(await notify(db, outcome.notifications));
+    services.realtime.notificationsChanged(outcome.notified);
   };
   const throttle = () => {
     const wait = services.commentLimiter.hit(me().id);

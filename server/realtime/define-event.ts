@@ -5,10 +5,14 @@
 import type { z } from 'zod';
 import { recordAudit } from '../../domain/audit.ts';
 import { Forbidden, InvalidInput, NotFound, Throttled } from '../../domain/errors.ts';
+import { findUnstorable } from '../../domain/storable-text.ts';
 import type { Services } from '../services.ts';
 import type { AppSocket } from './index.ts';
 
 export type Ack = (response: { ok: true; [key: string]: unknown } | { ok: false; error: string; fields?: Record<string, string>; retryAfter?: number }) => void;
+
+/** Every event name ever registered: the access table (docs/security.md) must list each one. */
+export const definedEvents = new Set<string>();
 
 export function defineEvent<S extends z.ZodType>(
   socket: AppSocket,
@@ -17,10 +21,18 @@ export function defineEvent<S extends z.ZodType>(
   schema: S,
   handler: (payload: z.infer<S>) => Promise<Record<string, unknown>>,
 ) {
+  definedEvents.add(event);
   socket.on(event, async (...args: unknown[]) => {
     const maybeAck = args[args.length - 1];
     const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : () => {};
-    const parsed = schema.safeParse(typeof maybeAck === 'function' ? args[0] : args[0]);
+    const payload = args[0];
+    // A NUL or a lone surrogate would fail the write half-way (Postgres refuses them): refused here.
+    const unstorable = findUnstorable(payload);
+    if (unstorable !== null) {
+      ack({ ok: false, error: 'invalid-payload', fields: { [unstorable || 'payload']: 'errors.input.unstorable' } });
+      return;
+    }
+    const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       ack({ ok: false, error: 'invalid-payload', fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'payload', i.message])) });
       return;

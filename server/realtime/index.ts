@@ -4,22 +4,32 @@
  */
 import type http from 'node:http';
 import { Server as SocketServer, type Socket } from 'socket.io';
-import { validateSessionToken } from '../../domain/auth/sessions.ts';
+import { findSession, validateSessionToken } from '../../domain/auth/sessions.ts';
+import type { User } from '../../db/schema.ts';
 import { parseCookies, sessionCookieName } from '../cookies.ts';
-import { expectedOrigin, isSameOrigin } from '../security.ts';
+import { compileTrustProxy, expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';
 import { paperRoom, registerPaperEvents } from './paper-events.ts';
-import { recheckSessionRooms, registerSessionEvents, sessionRoom } from './session-events.ts';
+import { attendanceRoom, recheckSessionRooms, recheckSocketSessionRooms, registerSessionEvents, sessionRoom } from './session-events.ts';
+import { organizationsPresent } from '../../domain/sessions/sessions.ts';
 import { commentBroadcasts, registerCommentEvents, type WatchedPlaces } from './comment-events.ts';
 
 export interface SocketData {
   user: { id: string; role: 'observer' | 'facilitator' | 'secretariat' | 'admin'; organizationId: string | null; isRepresentative: boolean; name: string };
   sessionId: string;
 }
+/** socket.io sockets one signed-in session may hold open on a node (tabs, reconnections). */
+export const maxSocketsPerSession = 20;
+
+function socketUser(user: User): SocketData['user'] {
+  return { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative, name: user.name };
+}
+
 export type AppSocket = Socket<Record<string, never>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>;
 
 export function attachRealtime(httpServer: http.Server, services: Omit<Services, 'realtime' | 'documents'>): { io: SocketServer; realtime: Realtime; drain: () => Promise<unknown> } {
+  const trust = compileTrustProxy(services.config.trustProxy);
   const io = new SocketServer(httpServer, {
     path: '/socket.io/',
     // Other upgrades (/collab) are routed by server/upgrades.ts; socket.io must not close them.
@@ -27,18 +37,28 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
     serveClient: false,
     maxHttpBufferSize: 100_000,
     allowRequest: (req, callback) => {
-      const ok = isSameOrigin(req.headers, expectedOrigin({ headers: req.headers, protocol: protocolOf(req) }, services.config.appOrigin));
+      const ok = isSameOrigin(req.headers, expectedOrigin(req, services.config, trust));
       callback(ok ? null : 'foreign origin', ok);
     },
   });
 
+  // Sockets per signed-in session on this node: a few tabs are normal, a thousand are an attack.
+  const perSession = new Map<string, number>();
   io.use(async (socket, next) => {
     try {
       const token = parseCookies(socket.request.headers.cookie)[sessionCookieName];
       const session = token ? await validateSessionToken(services.db, token, services.config.sessionTimeouts) : null;
       if (!session) return next(new Error('unauthorized'));
+      const open = perSession.get(session.sessionId) ?? 0;
+      if (open >= maxSocketsPerSession) return next(new Error('too-many-connections'));
+      perSession.set(session.sessionId, open + 1);
+      socket.once('disconnect', () => {
+        const left = (perSession.get(session.sessionId) ?? 1) - 1;
+        if (left > 0) perSession.set(session.sessionId, left);
+        else perSession.delete(session.sessionId);
+      });
       const { user } = session;
-      socket.data.user = { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative, name: user.name };
+      socket.data.user = socketUser(user);
       socket.data.sessionId = session.sessionId;
       await socket.join([`user:${user.id}`, `session:${session.sessionId}`]);
       next();
@@ -60,7 +80,12 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
       io.to(sessionRoom(state.id)).emit('session:state', state);
     },
     presenceChanged(change) {
-      io.to(sessionRoom(change.sessionId)).emit('session:presence', change);
+      const room = sessionRoom(change.sessionId);
+      const { present, ...rest } = change;
+      // Person by person to those who may read the attendance (IOM staff) …
+      io.to(attendanceRoom(change.sessionId)).emit('session:presence', 'joined' in rest || 'left' in rest ? rest : { sessionId: change.sessionId, present });
+      // … and the organizations present to everyone else in the room.
+      io.to(room).except(attendanceRoom(change.sessionId)).emit('session:presence', { sessionId: change.sessionId, present: organizationsPresent(present) });
     },
     organizationChanged(organizationId) {
       io.to(`organization:${organizationId}`).emit('organization:changed', { organizationId });
@@ -68,16 +93,32 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
     paperSubmitted(paperId) {
       io.to(paperRoom(paperId)).emit('paper:changed', { paperId });
     },
-    async userChanged(userId, change) {
-      for (const s of await io.in(`user:${userId}`).fetchSockets()) {
-        const data = s.data as SocketData;
-        data.user = { ...data.user, ...change };
-      }
-    },
-    disconnectUser(userId, sessionId) {
-      io.in(sessionId ? `session:${sessionId}` : `user:${userId}`).disconnectSockets(true);
-    },
   };
+
+  /**
+   * A person's access changed: each of their sockets (of the one session, or all) is judged on
+   * the facts read again. A session that ended, or a person whose role or organization changed
+   * (the rooms they joined were granted on the old facts), is disconnected: the page reconnects
+   * as who they are now, or is sent to sign in. A change of representative status is applied in
+   * place, and the session rooms they may no longer attend are left. Fails closed: facts that
+   * cannot be read disconnect.
+   */
+  services.access.listen(async ({ userId, sessionId }) => {
+    const sockets = (await io.in(`user:${userId}`).fetchSockets()).filter((s) => !sessionId || (s.data as SocketData).sessionId === sessionId);
+    const facts = new Map<string, Promise<Awaited<ReturnType<typeof findSession>>>>();
+    for (const s of sockets) {
+      const data = s.data as SocketData;
+      let found = facts.get(data.sessionId);
+      if (!found) facts.set(data.sessionId, (found = findSession(services.db, data.sessionId)));
+      const now = await found.catch(() => null);
+      if (!now || now.user.role !== data.user.role || now.user.organizationId !== data.user.organizationId) {
+        s.disconnect(true);
+        continue;
+      }
+      data.user = socketUser(now.user);
+      await recheckSocketSessionRooms(s, services.db);
+    }
+  });
   io.on('connection', (socket) => {
     registerOrganizationEvents(socket as unknown as AppSocket, services);
     registerPaperEvents(socket as unknown as AppSocket, services);
@@ -87,8 +128,4 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
   /** Resolves when the departures of closed sockets are written (shutdown). */
   const drain = () => Promise.all([...leaving]);
   return { io, realtime, drain };
-}
-
-function protocolOf(req: http.IncomingMessage): string {
-  return (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
 }

@@ -83,10 +83,20 @@ describe('the live room', () => {
     expect(await ask(await as('outsider'), 'session:join', { sessionId })).toEqual({ ok: false, error: 'forbidden' });
     const daniel = await as('daniel');
     expect((await ask(daniel, 'session:join', { sessionId })).ok).toBe(true);
+    const katharina = await as('katharina');
+    expect((await ask(katharina, 'session:join', { sessionId })).ok).toBe(true);
     const arrived = new Promise<{ joined: Present }>((resolve) => daniel.once('session:presence', resolve));
+    const seenByKatharina = new Promise<{ present: Present[] }>((resolve) => katharina.once('session:presence', resolve));
     const olena = await as('olena');
-    expect((await ask(olena, 'session:join', { sessionId })).present?.map((p) => p.name).sort()).toEqual(['Daniel', 'Olena']);
+    // Participants see the organizations present, not who: that is IOM's record.
+    const asSeenByOlena = (await ask(olena, 'session:join', { sessionId })).present!;
+    expect(asSeenByOlena.map((p) => [p.organizationName, p.name, p.userId])).toEqual([[null, '', ''], ['Caritas Österreich', '', ''], ['La Strada Ukraine', '', '']]);
+    expect((await seenByKatharina).present.map((p) => [p.organizationName, p.name, p.userId])).toEqual([[null, '', ''], ['Caritas Österreich', '', ''], ['La Strada Ukraine', '', '']]);
+    // IOM staff see each person arrive.
     expect((await arrived).joined).toMatchObject({ name: 'Olena', organizationName: 'La Strada Ukraine' });
+    expect((await ask(daniel, 'session:join', { sessionId })).present?.map((p) => p.name).sort()).toEqual(['Daniel', 'Katharina', 'Olena']);
+    katharina.close();
+    await new Promise<unknown>((resolve) => daniel.once('session:presence', resolve));
     // A second tab is no new arrival; the last tab closing is a departure.
     const second = await as('olena');
     await ask(second, 'session:join', { sessionId });
@@ -140,7 +150,8 @@ describe('the live room', () => {
     const representativesOnly = await scheduleSession(handle.db, { id: daniel!.id, role: 'facilitator', organizationId: null, isRepresentative: false }, roundId, sessionSchema.parse({ title: 'Representatives', startsAt: '2026-12-03T09:00:00Z', agenda: 'One', attendees: 'representatives' }));
     const taras = await as('taras');
     expect(await ask(taras, 'session:join', { sessionId: representativesOnly.id })).toEqual({ ok: false, error: 'forbidden' });
-    await platform.services.realtime.userChanged(tarasId, { isRepresentative: true });
+    await handle.db.update(users).set({ isRepresentative: true }).where(eq(users.id, tarasId));
+    await platform.services.access.changed({ userId: tarasId, reason: 'representative-changed' });
     expect((await ask(taras, 'session:join', { sessionId: representativesOnly.id })).ok).toBe(true);
   });
 

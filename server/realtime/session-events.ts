@@ -21,6 +21,8 @@ import {
   linkPapers,
   moveToItem,
   openSession,
+  presenceFor,
+  presentIn,
   removeRequest,
   reorderRequest,
   requestFloor,
@@ -36,6 +38,8 @@ import { defineEvent } from './define-event.ts';
 import type { AppSocket, SocketData } from './index.ts';
 
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+/** Those in a session's room who may read its attendance person by person (IOM staff). */
+export const attendanceRoom = (sessionId: string) => `attendance:${sessionId}`;
 
 /**
  * A round changed (invitations, phase): whoever is in one of its sessions' rooms and may no
@@ -52,6 +56,22 @@ export async function recheckSessionRooms(io: SocketServer, db: Database, roundI
       s.leave(room);
       s.emit('session:refused', { sessionId });
     }
+  }
+}
+
+/**
+ * One socket's person changed (a representative status): it leaves the session rooms it may no
+ * longer attend, and is told, so no later state reaches it.
+ */
+export async function recheckSocketSessionRooms(socket: { rooms: Set<string>; data: unknown; leave(room: string): void; emit(event: string, payload: unknown): boolean }, db: Database) {
+  for (const room of socket.rooms) {
+    if (!room.startsWith('session:')) continue;
+    const sessionId = room.slice('session:'.length);
+    if (!z.uuid().safeParse(sessionId).success) continue; // the person's own sign-in session room
+    const found = await getSession(db, sessionId).catch(() => null);
+    if (found && can((socket.data as SocketData).user, 'attend', sessionResource(found.session, found.facts))) continue;
+    socket.leave(room);
+    socket.emit('session:refused', { sessionId });
   }
 }
 
@@ -93,16 +113,18 @@ export function registerSessionEvents(socket: AppSocket, services: Omit<Services
     await socket.leave(sessionRoom(sessionId));
     const stillHere = (await socket.nsp.in(sessionRoom(sessionId)).fetchSockets()).some((s) => (s.data as { user?: { id: string } }).user?.id === me().id);
     if (stillHere) return;
-    if (await leave(db, me().id, sessionId)) services.realtime.presenceChanged({ sessionId, left: me().id });
+    await socket.leave(attendanceRoom(sessionId));
+    if (await leave(db, me().id, sessionId)) services.realtime.presenceChanged({ sessionId, left: me().id, present: await presentIn(db, sessionId) });
   };
 
   defineEvent(socket, services, 'session:join', ref, ({ sessionId }) =>
     serially(async () => {
-      const { state, present, joined: arrived } = await join(db, me(), sessionId);
+      const { state, present, joined: arrived, resource } = await join(db, me(), sessionId);
       await socket.join(sessionRoom(sessionId));
+      if (can(me(), 'read-attendance', resource)) await socket.join(attendanceRoom(sessionId));
       joined.add(sessionId);
-      if (arrived) services.realtime.presenceChanged({ sessionId, joined: arrived });
-      return { state, present };
+      if (arrived) services.realtime.presenceChanged({ sessionId, joined: arrived, present });
+      return { state, present: presenceFor(me(), resource, present) };
     }),
   );
   defineEvent(socket, services, 'session:leave', ref, ({ sessionId }) =>

@@ -81,8 +81,12 @@ test('a forgotten password is reset through a one-time link', async ({ page, bro
   await rosa.getByRole('button', { name: 'Send the link' }).click();
   await expect(rosa.getByText('a link to reset its password is on its way')).toBeVisible();
 
-  await page.goto('/admin/outbox');
+  // The mail is written just after the answer (so the answer takes the same time either way).
   const mail = page.locator('.mail-list li').filter({ hasText: 'To rosa@example.org' }).filter({ hasText: 'Reset your IDM Consult password' });
+  await expect(async () => {
+    await page.goto('/admin/outbox');
+    await expect(mail).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
   const link = /https?:\/\/\S+\/reset-password\/[\w-]+/.exec((await mail.locator('pre').textContent()) ?? '')![0];
 
   await rosa.goto(link);

@@ -62,7 +62,8 @@ export async function ownServer(name: string): Promise<OwnServer> {
     base: `http://127.0.0.1:${port}`,
     async start() {
       server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-        env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', PORT: String(port), HOST: '127.0.0.1', ...env },
+        // APP_ORIGIN: required in production on Postgres, and the address mailed links carry.
+        env: { ...process.env, NODE_ENV: 'production', DEMO_SEED: '1', PORT: String(port), HOST: '127.0.0.1', APP_ORIGIN: `http://127.0.0.1:${port}`, ...env },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       await new Promise<void>((resolve, reject) => {

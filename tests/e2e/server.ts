@@ -13,6 +13,8 @@ process.env.NODE_ENV = 'production';
 process.env.DEMO_SEED = '1';
 process.env.PORT ??= '3100';
 process.env.HOST = '127.0.0.1';
+// Mailed links and the Origin check use the address the browser is sent to.
+process.env.APP_ORIGIN ??= `http://127.0.0.1:${process.env.PORT}`;
 
 if (process.env.DATABASE_URL) {
   const name = `idm_e2e_${process.pid}`;

@@ -208,10 +208,13 @@ describe("a session record's CSV", () => {
     await join(handle.db, who('observer3@example.org'), session.id);
     await closeSession(handle.db, daniel, session.id);
     const path = `/rounds/${roundId}/sessions/${session.id}/record.csv`;
-    const attendance = await request(`${path}?part=attendance`, { as: 'observer1' });
+    const attendance = await request(`${path}?part=attendance`, { as: 'secretariat' });
     expect(attendance.status).toBe(200);
     expect(attendance.headers.get('content-type')).toContain('text/csv');
     expect(await attendance.text()).toContain('"Caritas Österreich"');
+    // Attendance person by person is IOM's record; participants download the interventions.
+    expect((await request(`${path}?part=attendance`, { as: 'observer1' })).status).toBe(403);
+    expect((await request(`${path}?part=interventions`, { as: 'observer1' })).status).toBe(200);
     expect((await request(`${path}?part=interventions`, { as: 'facilitator' })).status).toBe(200);
     const unknown = await request(`${path}?part=everything`, { as: 'facilitator' });
     expect(unknown.status).toBe(400);

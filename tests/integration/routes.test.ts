@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
+import { auditWatermark, refusalsSince } from '../security/audit.ts';
 import { auditLog, users } from '../../db/schema.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createPlatform, type Platform } from '../../server/platform.ts';
@@ -122,9 +123,14 @@ describe('who may open which page', () => {
     }
     for (const who of refused) {
       it(`${who} is refused ${path} with 403, and the refusal is audited`, async () => {
+        const watermark = await auditWatermark(handle.db);
         const response = await request(path, { as: who });
         expect(response.status).toBe(403);
         expect(await response.text()).toContain('You may not see this page');
+        const [person] = await handle.db.select().from(users).where(eq(users.email, `${who}@example.org`));
+        const audited = await refusalsSince(handle.db, watermark, person!.id);
+        expect(audited, 'one audit entry for the refusal, naming the person').toHaveLength(1);
+        expect(audited[0]!.ip).toBe('127.0.0.1');
       });
     }
   }

@@ -188,7 +188,9 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, timeZone,
   }
 
   const byOrganization = new Map<string, string[]>();
-  for (const p of [...present].sort((a, b) => (a.organizationName ?? '').localeCompare(b.organizationName ?? '') || a.name.localeCompare(b.name))) byOrganization.set(p.organizationName ?? t('sessions.iomStaff'), [...(byOrganization.get(p.organizationName ?? t('sessions.iomStaff')) ?? []), p.name]);
+  for (const p of [...present].sort((a, b) => (a.organizationName ?? '').localeCompare(b.organizationName ?? '') || a.name.localeCompare(b.name))) byOrganization.set(p.organizationName ?? t('sessions.iomStaff'), [...(byOrganization.get(p.organizationName ?? t('sessions.iomStaff')) ?? []), p.name].filter(Boolean));
+  // Participants are told which organizations are present, not who (IOM staff see each person).
+  const organizationsOnly = present.every((p) => !p.name);
   const answered = new Set(state.rollCall?.answered ?? []);
 
   return (
@@ -381,14 +383,16 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, timeZone,
             </ol>
           </section>
           <section className="card" aria-labelledby="present-title">
-            <h2 id="present-title">{t('sessions.present', { count: present.length })}</h2>
+            <h2 id="present-title">{organizationsOnly ? t('sessions.presentOrganizations', { count: byOrganization.size }) : t('sessions.present', { count: present.length })}</h2>
             <ul className="plain-list">
               {[...byOrganization].map(([organization, names]) => (
                 <li key={organization}>
-                  <strong>{organization}</strong>: {names.join(', ')}
+                  <strong>{organization}</strong>
+                  {names.length > 0 && `: ${names.join(', ')}`}
                 </li>
               ))}
             </ul>
+            {organizationsOnly && <p className="muted small">{t('sessions.presentWhoHint')}</p>}
           </section>
         </div>
       </div>

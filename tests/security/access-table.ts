@@ -1,0 +1,366 @@
+/**
+ * THE ONE LIST of who may do what, over the wire: every loader and action (each intent), every
+ * socket event and every kind of collaboration document, with the answer each kind of person
+ * gets (see fixture.ts for the world it is checked in). Three tests run it against the real
+ * server (access-http, access-sockets, access-documents in tests/integration), the bad-input
+ * tests derive their requests from it, and docs/security.md is generated from it
+ * (`npm run docs:security`). A route, event or document kind without an entry fails the suite.
+ */
+import { invitations, passwordResets } from '../../db/schema.ts';
+import { generateToken, hashToken } from '../../domain/auth/tokens.ts';
+import { startThread } from '../../domain/comments/threads.ts';
+import { reportComment } from '../../domain/comments/moderation.ts';
+import { recordMeeting } from '../../domain/participation/meetings.ts';
+import { createRound } from '../../domain/rounds.ts';
+import { callRoll, giveFloor, openSession, requestFloor, scheduleSession, sessionSchema } from '../../domain/sessions/sessions.ts';
+import { summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { makeUser } from '../factories.ts';
+import { anchor, people, writeInto, type Fixture, type Who } from './fixture.ts';
+
+export type HttpAnswer = 200 | 302 | 400 | 403 | 404 | 410 | 'login';
+export type SocketAnswer = 'ok' | 'forbidden' | 'not-found' | 'invalid' | 'no socket';
+export type DocumentAnswer = 'write' | 'read' | 'refused' | 'no socket';
+export type Expect<A> = Record<Who, A>;
+export type Prepared = Record<string, string>;
+export type FormFields = Array<[string, string]>;
+
+/** Fields whose kind the bad-input tests know how to get wrong. */
+export interface FieldKinds {
+  ids?: string[];
+  dates?: string[];
+  numbers?: string[];
+}
+
+export interface PageCase {
+  kind: 'page';
+  /** The route module (Remix route id). */
+  route: string;
+  name: string;
+  path(fx: Fixture): string;
+  expect: Expect<HttpAnswer>;
+}
+
+export interface ActionCase {
+  kind: 'action';
+  route: string;
+  name: string;
+  path(fx: Fixture, prepared: Prepared): string;
+  /** Creates what the request acts on, anew for each person (an action changes things). */
+  prepare?(fx: Fixture, who: Who): Promise<Prepared>;
+  form(fx: Fixture, prepared: Prepared): FormFields;
+  /** Sent as multipart/form-data, with these files. */
+  files?: Array<{ name: string; fileName: string; type: string; content: string }>;
+  /** Acts as a new person of the column's kind (the action ends or changes their sessions). */
+  fresh?: boolean;
+  fields?: FieldKinds;
+  expect: Expect<HttpAnswer>;
+}
+
+export interface EventCase {
+  kind: 'event';
+  event: string;
+  name: string;
+  prepare?(fx: Fixture): Promise<Prepared>;
+  /** Joins the live session first (events of the room are refused to those not in it). */
+  joinSession?: boolean;
+  payload(fx: Fixture, prepared: Prepared): Record<string, unknown>;
+  fields?: FieldKinds;
+  /** Leaving or unwatching: an unknown place is simply not left (answered ok). */
+  leaves?: boolean;
+  expect: Expect<SocketAnswer>;
+}
+
+export interface DocumentCase {
+  kind: 'document';
+  document: 'paper' | 'session-notes' | 'summary';
+  name: string;
+  documentName(fx: Fixture): string;
+  expect: Expect<DocumentAnswer>;
+}
+
+export const checkedBy = {
+  page: 'tests/integration/access-http.test.ts',
+  action: 'tests/integration/access-http.test.ts',
+  event: 'tests/integration/access-sockets.test.ts',
+  document: 'tests/integration/access-documents.test.ts',
+} as const;
+
+// ---- Shorthands ------------------------------------------------------------------------------
+
+type Signed = Exclude<Who, 'visitor'>;
+const signed = people.filter((p): p is Signed => p !== 'visitor');
+const staff: Signed[] = ['admin', 'facilitator', 'secretariat'];
+const ofA: Signed[] = ['representative', 'member'];
+const invited: Signed[] = [...staff, ...ofA, 'otherMember'];
+
+/** Everyone signed in gets `yes`; a visitor is sent to sign in. */
+function signedIn<A>(yes: A, visitor: A | 'login' = 'login' as A): Expect<A> {
+  return Object.fromEntries(people.map((p) => [p, p === 'visitor' ? visitor : yes])) as Expect<A>;
+}
+/** `allowed` get `yes`, the other signed-in people `no`, a visitor `visitor`. */
+function only<A>(allowed: Signed[], yes: A, no: A, visitor: A): Expect<A> {
+  return Object.fromEntries(people.map((p) => [p, p === 'visitor' ? visitor : allowed.includes(p as Signed) ? yes : no])) as Expect<A>;
+}
+const page = (allowed: Signed[]) => only<HttpAnswer>(allowed, 200, 403, 'login');
+const act = (allowed: Signed[], yes: HttpAnswer = 302) => only<HttpAnswer>(allowed, yes, 403, 'login');
+const everyone = <A>(answer: A): Expect<A> => Object.fromEntries(people.map((p) => [p, answer])) as Expect<A>;
+const with_ = <A>(base: Expect<A>, overrides: Partial<Expect<A>>): Expect<A> => ({ ...base, ...overrides });
+/** Socket events: `allowed` ok, other signed-in people `no`, a visitor has no socket. */
+const ev = (allowed: Signed[], no: SocketAnswer = 'forbidden', overrides: Partial<Expect<SocketAnswer>> = {}) =>
+  with_(only<SocketAnswer>(allowed, 'ok', no, 'no socket'), overrides);
+/** Room events: someone not admitted to the room is not in it, so the event is refused as not theirs. */
+const inRoom = (allowed: Signed[]) => ev(allowed, 'forbidden', { outsider: 'invalid' });
+
+let unique = 0;
+const next = () => `${Date.now().toString(36)}${++unique}`;
+
+// ---- The list --------------------------------------------------------------------------------
+
+export const pages: PageCase[] = [
+  { kind: 'page', route: 'root', name: 'every page (the layout), here the sign-in page', path: () => '/login', expect: with_(signedIn<HttpAnswer>(302), { visitor: 200 }) },
+  { kind: 'page', route: 'routes/_index', name: 'dashboard', path: () => '/', expect: signedIn<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/$', name: 'an address that does not exist', path: () => '/no-such-page', expect: everyone<HttpAnswer>(404) },
+  { kind: 'page', route: 'routes/login', name: 'sign in', path: () => '/login', expect: with_(signedIn<HttpAnswer>(302), { visitor: 200 }) },
+  { kind: 'page', route: 'routes/logout', name: 'sign out (GET goes home)', path: () => '/logout', expect: everyone<HttpAnswer>(302) },
+  { kind: 'page', route: 'routes/settings.language', name: 'language (GET goes home)', path: () => '/settings/language', expect: everyone<HttpAnswer>(302) },
+  { kind: 'page', route: 'routes/join.$token', name: 'an invitation link that does not exist', path: () => '/join/unknown-token', expect: everyone<HttpAnswer>(404) },
+  { kind: 'page', route: 'routes/reset-password.$token', name: 'a reset link that does not exist', path: () => '/reset-password/unknown-token', expect: everyone<HttpAnswer>(410) },
+  { kind: 'page', route: 'routes/account', name: 'own account', path: () => '/account', expect: signedIn<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/notifications', name: 'own inbox', path: () => '/notifications', expect: signedIn<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/search', name: 'search', path: () => '/search?q=return', expect: signedIn<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/admin.users', name: 'people and roles', path: () => '/admin/users', expect: page(['admin']) },
+  { kind: 'page', route: 'routes/admin.audit', name: 'audit log', path: () => '/admin/audit', expect: page(['admin']) },
+  { kind: 'page', route: 'routes/admin.outbox', name: 'mail outbox', path: () => '/admin/outbox', expect: page(['admin']) },
+  { kind: 'page', route: 'routes/invitations._index', name: 'pending invitations', path: () => '/invitations', expect: page(['admin', 'facilitator', 'representative']) },
+  { kind: 'page', route: 'routes/invitations.new', name: 'invite someone', path: () => '/invitations/new', expect: page(['admin', 'facilitator', 'representative']) },
+  { kind: 'page', route: 'routes/moderation', name: 'moderation queue', path: () => '/moderation', expect: page(['admin', 'facilitator']) },
+  { kind: 'page', route: 'routes/organizations._index', name: 'directory', path: () => '/organizations', expect: signedIn<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/organizations.new', name: 'new organization', path: () => '/organizations/new', expect: page(['admin', 'facilitator']) },
+  { kind: 'page', route: 'routes/organizations.$id._index', name: "organization A's page", path: (fx) => `/organizations/${fx.organizations.a}`, expect: signedIn<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/organizations.$id.edit', name: 'edit organization A', path: (fx) => `/organizations/${fx.organizations.a}/edit`, expect: page(['admin', 'facilitator']) },
+  { kind: 'page', route: 'routes/rounds._index', name: 'rounds', path: () => '/rounds', expect: signedIn<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/rounds.new', name: 'new round', path: () => '/rounds/new', expect: page(['admin', 'facilitator']) },
+  { kind: 'page', route: 'routes/rounds.$roundId._index', name: 'round R', path: (fx) => `/rounds/${fx.round}`, expect: page(invited) },
+  { kind: 'page', route: 'routes/rounds.$roundId.edit', name: 'edit round R', path: (fx) => `/rounds/${fx.round}/edit`, expect: page(['admin', 'facilitator']) },
+  { kind: 'page', route: 'routes/rounds.$roundId.discussion', name: "round R's discussion", path: (fx) => `/rounds/${fx.round}/discussion`, expect: page(invited) },
+  { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "A's paper (draft and versions; B may read it after the deadline)", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}`, expect: page([...staff, ...ofA]) },
+  { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.diff', name: "A's versions compared", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/diff?from=1&to=2`, expect: page([...staff, ...ofA]) },
+  { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.versions.$number', name: "A's first version, where citations lead", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/versions/1`, expect: page([...staff, ...ofA]) },
+  { kind: 'page', route: 'routes/rounds.$roundId.participation', name: "round R's participation record", path: (fx) => `/rounds/${fx.round}/participation`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.participation[.]csv', name: 'the record as CSV', path: (fx) => `/rounds/${fx.round}/participation.csv`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.participation[.]xlsx', name: 'the record as XLSX', path: (fx) => `/rounds/${fx.round}/participation.xlsx`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.sessions.new', name: 'schedule a session', path: (fx) => `/rounds/${fx.round}/sessions/new`, expect: page(['admin', 'facilitator']) },
+  { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId._index', name: 'live session S', path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}`, expect: page(invited) },
+  { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.record', name: "session S's record (attendance person by person: IOM staff only)", path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/record`, expect: page(invited) },
+  { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.record[.]csv', name: "session S's interventions as CSV", path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/record.csv?part=interventions`, expect: page(invited) },
+  { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.record[.]csv', name: "session S's attendance person by person as CSV", path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/record.csv?part=attendance`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.summary', name: 'a summary being written', path: (fx) => `/rounds/${fx.synthesisRound}/summary`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.summary[.]docx', name: 'that summary as DOCX', path: (fx) => `/rounds/${fx.synthesisRound}/summary.docx`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.summary[.]pdf', name: 'that summary as PDF', path: (fx) => `/rounds/${fx.synthesisRound}/summary.pdf`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.summary[.]html', name: 'that summary as HTML', path: (fx) => `/rounds/${fx.synthesisRound}/summary.html`, expect: page(staff) },
+];
+
+/** A session open in round R, with a request for the floor by A's representative. */
+async function liveSession(fx: Fixture, options: { request?: boolean; speaking?: boolean; rollCall?: boolean } = {}): Promise<Prepared> {
+  const facilitator = fx.person.facilitator;
+  const session = await scheduleSession(fx.db, facilitator, fx.round, sessionSchema.parse({ title: `Session ${next()}`, startsAt: new Date().toISOString(), agenda: 'Opening\nReturn' }));
+  const opened = await openSession(fx.db, facilitator, session.id);
+  const prepared: Prepared = { sessionId: session.id, itemId: opened.agenda[1]!.id };
+  if (options.request === false) return prepared;
+  const requested = await requestFloor(fx.db, fx.person.representative, session.id, 'intervention');
+  prepared.requestId = requested.list[0]!.id;
+  if (options.speaking) {
+    const speaking = await giveFloor(fx.db, facilitator, session.id);
+    prepared.interventionId = speaking.speaker!.interventionId;
+  }
+  if (options.rollCall) await callRoll(fx.db, facilitator, session.id);
+  return prepared;
+}
+
+/** A comment of B's member in round R's discussion. */
+async function commentOfB(fx: Fixture): Promise<Prepared> {
+  const { thread } = await startThread(fx.db, fx.person.otherMember, { scope: 'round', roundId: fx.round, title: `Thread ${next()}`, body: 'A remark to act on.' });
+  return { threadId: thread.id, commentId: thread.first.id };
+}
+
+export const actions: ActionCase[] = [
+  { kind: 'action', route: 'routes/login', name: 'sign in (a wrong password; signed in already: sent home)', path: () => '/login', prepare: async () => ({ email: `nobody-${next()}@matrix.test` }), form: (_fx, p) => [['email', p.email!], ['password', 'not-the-password']], expect: with_(signedIn<HttpAnswer>(302), { visitor: 400 }) },
+  { kind: 'action', route: 'routes/forgot-password', name: 'ask for a reset link', path: () => '/forgot-password', form: (fx) => [['email', fx.person.member.email]], expect: everyone<HttpAnswer>(200) },
+  {
+    kind: 'action', route: 'routes/reset-password.$token', name: 'choose a new password through a reset link',
+    prepare: async (fx) => {
+      const user = await makeUser(fx.db, { email: `reset-${next()}@matrix.test` });
+      const token = generateToken();
+      await fx.db.insert(passwordResets).values({ tokenHash: hashToken(token), userId: user.id, expiresAt: new Date(Date.now() + 600_000) });
+      return { token };
+    },
+    path: (_fx, p) => `/reset-password/${p.token}`, form: () => [['password', 'a-new-password-1'], ['confirmPassword', 'a-new-password-1']], expect: everyone<HttpAnswer>(302),
+  },
+  {
+    kind: 'action', route: 'routes/join.$token', name: 'accept an invitation',
+    prepare: async (fx) => {
+      const token = generateToken();
+      await fx.db.insert(invitations).values({ tokenHash: hashToken(token), email: `joiner-${next()}@matrix.test`, role: 'observer', organizationId: fx.organizations.a, invitedById: fx.person.facilitator.id, expiresAt: new Date(Date.now() + 600_000) });
+      return { token };
+    },
+    path: (_fx, p) => `/join/${p.token}`, form: () => [['name', 'New Member'], ['password', 'a-strong-password'], ['confirmPassword', 'a-strong-password']], expect: everyone<HttpAnswer>(302),
+  },
+  { kind: 'action', route: 'routes/settings.language', name: 'choose the language', path: () => '/settings/language', form: () => [['locale', 'fr'], ['redirectTo', '/rounds']], expect: everyone<HttpAnswer>(302) },
+  { kind: 'action', route: 'routes/logout', name: 'sign out', fresh: true, path: () => '/logout', form: () => [], expect: everyone<HttpAnswer>(302) },
+  { kind: 'action', route: 'routes/account', name: 'change own password (the current one given wrong)', path: () => '/account', form: () => [['intent', 'change-password'], ['currentPassword', 'not-the-password'], ['newPassword', 'another-password-2'], ['confirmPassword', 'another-password-2']], expect: signedIn<HttpAnswer>(400) },
+  { kind: 'action', route: 'routes/account', name: 'sign out everywhere', fresh: true, path: () => '/account', form: () => [['intent', 'sign-out-everywhere']], expect: signedIn<HttpAnswer>(302) },
+  { kind: 'action', route: 'routes/account', name: 'choose own time zone', path: () => '/account', form: () => [['intent', 'time-zone'], ['timeZone', 'Europe/Kyiv']], expect: signedIn<HttpAnswer>(302) },
+  { kind: 'action', route: 'routes/account', name: 'choose a time zone that does not exist', path: () => '/account', form: () => [['intent', 'time-zone'], ['timeZone', 'Mars/Olympus']], expect: signedIn<HttpAnswer>(400) },
+  { kind: 'action', route: 'routes/notifications', name: 'mark the inbox read', path: () => '/notifications', form: () => [['intent', 'read-all']], expect: signedIn<HttpAnswer>(302) },
+  {
+    kind: 'action', route: 'routes/admin.users', name: "change someone's role",
+    prepare: async (fx) => ({ userId: (await makeUser(fx.db, { role: 'secretariat', email: `role-${next()}@matrix.test` })).id }),
+    path: () => '/admin/users', form: (_fx, p) => [['userId', p.userId!], ['role', 'facilitator']], fields: { ids: ['userId'] }, expect: act(['admin']),
+  },
+  {
+    kind: 'action', route: 'routes/invitations.new', name: 'invite an observer to A', path: () => '/invitations/new',
+    prepare: async () => ({ email: `invitee-${next()}@matrix.test` }),
+    form: (fx, p) => [['email', p.email!], ['role', 'observer'], ['organizationId', fx.organizations.a]], fields: { ids: ['organizationId'] }, expect: act(['admin', 'facilitator', 'representative'], 200),
+  },
+  {
+    kind: 'action', route: 'routes/invitations._index', name: 'withdraw an invitation to A',
+    prepare: async (fx) => {
+      const [row] = await fx.db.insert(invitations).values({ tokenHash: hashToken(generateToken()), email: `withdrawn-${next()}@matrix.test`, role: 'observer', organizationId: fx.organizations.a, invitedById: fx.person.facilitator.id, expiresAt: new Date(Date.now() + 600_000) }).returning();
+      return { invitationId: row!.id };
+    },
+    path: () => '/invitations', form: (_fx, p) => [['invitationId', p.invitationId!]], fields: { ids: ['invitationId'] }, expect: act(['admin', 'facilitator', 'representative']),
+  },
+  {
+    kind: 'action', route: 'routes/moderation', name: "hide a reported comment",
+    prepare: async (fx) => {
+      const prepared = await commentOfB(fx);
+      await reportComment(fx.db, fx.person.member, { commentId: prepared.commentId!, reason: 'Off topic' });
+      return prepared;
+    },
+    path: () => '/moderation', form: (_fx, p) => [['intent', 'hide'], ['commentId', p.commentId!], ['reason', 'Off topic']], fields: { ids: ['commentId'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/organizations.new', name: 'create an organization', path: () => '/organizations/new',
+    prepare: async () => ({ name: `New NGO ${next()}` }),
+    form: (_fx, p) => [['name', p.name!], ['level', 'national'], ['countries', 'FR'], ['areas', 'migrants-rights']], fields: { dates: ['observerSince'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/organizations.$id.edit', name: 'edit organization A', path: (fx) => `/organizations/${fx.organizations.a}/edit`,
+    form: () => [['name', 'Organization A'], ['level', 'national'], ['countries', 'FR'], ['hasObserverStatus', 'on'], ['observerSince', '2010-05-01']], fields: { dates: ['observerSince'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/organizations.$id._index', name: 'remove a member of A',
+    prepare: async (fx) => ({ userId: (await makeUser(fx.db, { organizationId: fx.organizations.a, email: `removed-${next()}@matrix.test` })).id }),
+    path: (fx) => `/organizations/${fx.organizations.a}`, form: (_fx, p) => [['intent', 'remove'], ['userId', p.userId!]], fields: { ids: ['userId'] }, expect: act(['admin', 'facilitator', 'representative']),
+  },
+  {
+    kind: 'action', route: 'routes/organizations.$id._index', name: 'make a member of A its representative',
+    prepare: async (fx) => ({ userId: (await makeUser(fx.db, { organizationId: fx.organizations.a, email: `promoted-${next()}@matrix.test` })).id }),
+    path: (fx) => `/organizations/${fx.organizations.a}`, form: (_fx, p) => [['intent', 'set-representative'], ['userId', p.userId!], ['isRepresentative', 'true']], fields: { ids: ['userId'] }, expect: act(['admin', 'facilitator', 'representative']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.new', name: 'create a round', path: () => '/rounds/new',
+    form: (fx) => [['title', `A new round ${next()}`], ['phase', 'draft'], ['positionVisibility', 'after-deadline'], ['submissionDeadline', '2031-05-31T12:00'], ['wordLimit', '2000'], ['invitedOrganizationIds', fx.organizations.c]],
+    fields: { ids: ['invitedOrganizationIds'], dates: ['submissionDeadline'], numbers: ['wordLimit'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.edit', name: 'edit round R (unchanged)', path: (fx) => `/rounds/${fx.round}/edit`,
+    form: (fx) => [['title', 'Round R'], ['framing', '<p>What should change?</p>'], ['phase', 'open'], ['positionVisibility', 'after-deadline'], ['submissionDeadline', new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 16)], ['invitedOrganizationIds', fx.organizations.a], ['invitedOrganizationIds', fx.organizations.b]],
+    fields: { ids: ['invitedOrganizationIds'], dates: ['submissionDeadline'], numbers: ['wordLimit'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId._index', name: "start one's organization's paper in round R", path: (fx) => `/rounds/${fx.round}`,
+    form: () => [['intent', 'start-paper']], expect: act([...ofA, 'otherMember']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "submit A's paper", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}`,
+    form: () => [['intent', 'submit']], expect: act(['representative']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.sessions.new', name: 'schedule a session in round R', path: (fx) => `/rounds/${fx.round}/sessions/new`,
+    form: () => [['title', 'Another session'], ['startsAt', '2031-06-01T09:00'], ['agenda', 'Opening'], ['attendees', 'members'], ['speakingMinutes', '3']],
+    fields: { dates: ['startsAt'], numbers: ['speakingMinutes'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.participation', name: 'record a meeting held elsewhere', path: (fx) => `/rounds/${fx.round}/participation`,
+    form: () => [['intent', 'meeting'], ['title', 'Council session'], ['kind', 'council-session'], ['heldOn', '2026-06-01']], fields: { dates: ['heldOn'] }, expect: act(['secretariat']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.participation', name: 'add an attendee to such a meeting',
+    prepare: async (fx) => ({ meetingId: (await recordMeeting(fx.db, fx.round, { title: `Workshop ${next()}`, kind: 'idm-workshop', heldOn: '2026-05-01' }, fx.person.secretariat.id)).id, personName: `Attendee ${next()}` }),
+    path: (fx) => `/rounds/${fx.round}/participation`, form: (fx, p) => [['intent', 'attendee'], ['meetingId', p.meetingId!], ['organizationId', fx.organizations.a], ['personName', p.personName!]], fields: { ids: ['meetingId', 'organizationId'] }, expect: act(['secretariat']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.participation', name: 'import attendees from a CSV file',
+    prepare: async (fx) => ({ meetingId: (await recordMeeting(fx.db, fx.round, { title: `Imported ${next()}`, kind: 'other', heldOn: '2026-05-02' }, fx.person.secretariat.id)).id }),
+    path: (fx) => `/rounds/${fx.round}/participation`, form: (_fx, p) => [['intent', 'import'], ['meetingId', p.meetingId!]],
+    files: [{ name: 'file', fileName: 'attendees.csv', type: 'text/csv', content: 'organization,name\nOrganization A,Imported Person\n' }], fields: { ids: ['meetingId'] }, expect: act(['secretariat'], 200),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.participation', name: 'correct a figure of the record', path: (fx) => `/rounds/${fx.round}/participation`,
+    form: (fx) => [['intent', 'correct'], ['organizationId', fx.organizations.a], ['figure', 'meetingsElsewhere'], ['value', '2'], ['note', 'Counted by hand']], fields: { ids: ['organizationId'], numbers: ['value'] }, expect: act(['secretariat']),
+  },
+  { kind: 'action', route: 'routes/rounds.$roundId.summary', name: 'compile a first draft of the summary', path: (fx) => `/rounds/${fx.synthesisRound}/summary`, form: () => [['intent', 'first-draft']], expect: act(['secretariat'], 200) },
+  { kind: 'action', route: 'routes/rounds.$roundId.summary', name: 'insert the participation table', path: (fx) => `/rounds/${fx.synthesisRound}/summary`, form: () => [['intent', 'participation-table']], expect: act(['secretariat'], 200) },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.summary', name: 'publish a summary',
+    prepare: async (fx) => {
+      const round = await createRound(fx.db, { title: `To publish ${next()}`, framing: '', areas: [], phase: 'synthesis', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'on-submission', invitedOrganizationIds: [fx.organizations.a, fx.organizations.b] }, fx.person.facilitator.id);
+      await writeInto(fx.db, summaryDocumentName(round.id), 'What the NGOs said.');
+      return { roundId: round.id };
+    },
+    path: (_fx, p) => `/rounds/${p.roundId}/summary`, form: () => [['intent', 'publish']], expect: act(['secretariat']),
+  },
+];
+
+export const events: EventCase[] = [
+  { kind: 'event', event: 'notifications:count', name: 'own unread count', payload: () => ({}), expect: ev(signed) },
+  { kind: 'event', event: 'organization:watch', name: "watch A's page", payload: (fx) => ({ organizationId: fx.organizations.a }), fields: { ids: ['organizationId'] }, expect: ev(signed) },
+  { kind: 'event', event: 'organization:unwatch', name: "stop watching A's page", leaves: true, payload: (fx) => ({ organizationId: fx.organizations.a }), fields: { ids: ['organizationId'] }, expect: ev(signed) },
+  { kind: 'event', event: 'paper:watch', name: "watch A's paper for submissions", payload: (fx) => ({ paperId: fx.paper }), fields: { ids: ['paperId'] }, expect: ev([...staff, ...ofA]) },
+  { kind: 'event', event: 'paper:unwatch', name: "stop watching A's paper", leaves: true, payload: (fx) => ({ paperId: fx.paper }), fields: { ids: ['paperId'] }, expect: ev(signed) },
+  { kind: 'event', event: 'comments:watch', name: "watch round R's discussion", payload: (fx) => ({ scope: 'round', roundId: fx.round }), fields: { ids: ['roundId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'comments:watch', name: "watch the threads on A's draft", payload: (fx) => ({ scope: 'draft', paperId: fx.paper }), fields: { ids: ['paperId'] }, expect: ev(ofA) },
+  { kind: 'event', event: 'comments:watch', name: "watch the threads on A's first version", payload: (fx) => ({ scope: 'version', versionId: fx.versions[0] }), fields: { ids: ['versionId'] }, expect: ev([...staff, ...ofA]) },
+  { kind: 'event', event: 'comments:unwatch', name: 'stop watching', leaves: true, payload: (fx) => ({ scope: 'round', roundId: fx.round }), fields: { ids: ['roundId'] }, expect: ev(signed) },
+  { kind: 'event', event: 'comments:threads', name: "more of round R's threads", payload: (fx) => ({ place: { scope: 'round', roundId: fx.round }, before: null }), expect: ev(invited) },
+  { kind: 'event', event: 'comments:mentionable', name: 'who can be mentioned in round R', payload: (fx) => ({ scope: 'round', roundId: fx.round }), fields: { ids: ['roundId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'thread:start', name: "open a thread in round R's discussion", payload: (fx) => ({ scope: 'round', roundId: fx.round, title: 'A new question', body: 'What do you think?' }), fields: { ids: ['roundId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'thread:start', name: "open a thread on A's draft", payload: (fx) => ({ scope: 'draft', paperId: fx.paper, anchor: anchor(), body: 'On this passage.' }), fields: { ids: ['paperId'] }, expect: ev(ofA) },
+  { kind: 'event', event: 'thread:replies', name: "a round thread's replies", payload: (fx) => ({ threadId: fx.roundThread.id }), fields: { ids: ['threadId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'thread:get', name: 'a round thread', payload: (fx) => ({ threadId: fx.roundThread.id }), fields: { ids: ['threadId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'thread:get', name: "a thread on A's draft", payload: (fx) => ({ threadId: fx.draftThread.id }), fields: { ids: ['threadId'] }, expect: ev(ofA) },
+  { kind: 'event', event: 'thread:read', name: 'mark a round thread read', payload: (fx) => ({ threadId: fx.roundThread.id }), fields: { ids: ['threadId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'thread:resolve', name: "resolve B's round thread", prepare: commentOfB, payload: (_fx, p) => ({ threadId: p.threadId, resolved: true }), fields: { ids: ['threadId'] }, expect: ev([...staff, 'otherMember']) },
+  { kind: 'event', event: 'comment:reply', name: 'reply in a round thread', prepare: commentOfB, payload: (_fx, p) => ({ threadId: p.threadId, replyToId: p.commentId, body: 'I agree.' }), fields: { ids: ['threadId', 'replyToId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'comment:reply', name: "reply on A's draft", payload: (fx) => ({ threadId: fx.draftThread.id, replyToId: fx.draftThread.commentId, body: 'Agreed.' }), fields: { ids: ['threadId', 'replyToId'] }, expect: ev(ofA) },
+  { kind: 'event', event: 'comment:edit', name: "edit B's comment", prepare: commentOfB, payload: (_fx, p) => ({ commentId: p.commentId, body: 'Edited.' }), fields: { ids: ['commentId'] }, expect: ev(['otherMember']) },
+  { kind: 'event', event: 'comment:delete', name: "delete B's comment", prepare: commentOfB, payload: (_fx, p) => ({ commentId: p.commentId }), fields: { ids: ['commentId'] }, expect: ev(['otherMember']) },
+  { kind: 'event', event: 'comment:report', name: "report B's comment", prepare: commentOfB, payload: (_fx, p) => ({ commentId: p.commentId, reason: 'Off topic' }), fields: { ids: ['commentId'] }, expect: ev([...staff, ...ofA]) },
+  { kind: 'event', event: 'session:join', name: 'enter session S', payload: (fx) => ({ sessionId: fx.session }), fields: { ids: ['sessionId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'session:leave', name: 'leave session S', leaves: true, payload: (fx) => ({ sessionId: fx.session }), fields: { ids: ['sessionId'] }, expect: ev(signed) },
+  { kind: 'event', event: 'session:open', name: 'open a session', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId }), fields: { ids: ['sessionId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'session:close', name: 'close a session', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId }), fields: { ids: ['sessionId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'session:item', name: 'move to an agenda item', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, itemId: p.itemId }), fields: { ids: ['sessionId', 'itemId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'session:item-papers', name: "link A's paper to an agenda item", prepare: (fx) => liveSession(fx), joinSession: true, payload: (fx, p) => ({ sessionId: p.sessionId, itemId: p.itemId, paperIds: [fx.paper] }), fields: { ids: ['sessionId', 'itemId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'session:allow-multiple', name: 'allow several requests per organization', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, allowed: true }), fields: { ids: ['sessionId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'floor:give', name: 'give the floor', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, requestId: p.requestId }), fields: { ids: ['sessionId', 'requestId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'floor:take-back', name: 'take the floor back', prepare: (fx) => liveSession(fx, { speaking: true }), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId }), fields: { ids: ['sessionId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'floor:extend', name: "extend the speaker's time", prepare: (fx) => liveSession(fx, { speaking: true }), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, seconds: 60 }), fields: { ids: ['sessionId'], numbers: ['seconds'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'floor:reorder', name: 'reorder the list of speakers', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, requestId: p.requestId, index: 0 }), fields: { ids: ['sessionId', 'requestId'], numbers: ['index'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'floor:remove', name: 'remove a request for the floor', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, requestId: p.requestId }), fields: { ids: ['sessionId', 'requestId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'rollcall:start', name: 'call the roll', prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId }), fields: { ids: ['sessionId'] }, expect: inRoom(['admin', 'facilitator']) },
+  { kind: 'event', event: 'rollcall:answer', name: 'answer the roll call', prepare: (fx) => liveSession(fx, { rollCall: true }), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId }), fields: { ids: ['sessionId'] }, expect: inRoom([...ofA, 'otherMember']) },
+  { kind: 'event', event: 'floor:request', name: 'ask for the floor', prepare: (fx) => liveSession(fx, { request: false }), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, kind: 'point-of-order' }), fields: { ids: ['sessionId'] }, expect: inRoom([...ofA, 'otherMember']) },
+  { kind: 'event', event: 'floor:withdraw', name: "withdraw one's request", prepare: (fx) => liveSession(fx), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId }), fields: { ids: ['sessionId'] }, expect: inRoom(invited) },
+  { kind: 'event', event: 'statement:attach', name: "attach a written statement to A's intervention", prepare: (fx) => liveSession(fx, { speaking: true }), joinSession: true, payload: (_fx, p) => ({ sessionId: p.sessionId, interventionId: p.interventionId, statement: { text: 'Our statement.' } }), fields: { ids: ['sessionId', 'interventionId'] }, expect: inRoom(ofA) },
+];
+
+export const documents: DocumentCase[] = [
+  { kind: 'document', document: 'paper', name: "A's draft in round R (open for positions)", documentName: (fx) => fx.documents.paper, expect: with_(only<DocumentAnswer>(ofA, 'write', 'refused', 'no socket'), {}) },
+  { kind: 'document', document: 'session-notes', name: "session S's notes (open)", documentName: (fx) => fx.documents.sessionNotes, expect: only<DocumentAnswer>(staff, 'write', 'refused', 'no socket') },
+  { kind: 'document', document: 'summary', name: 'the summary of a round in synthesis', documentName: (fx) => fx.documents.summary, expect: with_(only<DocumentAnswer>(['secretariat'], 'write', 'refused', 'no socket'), { admin: 'read', facilitator: 'read' }) },
+];
+
+/** Every case, for the generated table. */
+export const accessTable = { pages, actions, events, documents };
