@@ -58,6 +58,7 @@ test('a facilitator runs a live session with three participants, and the record 
   await daniel.getByRole('button', { name: 'Move Katharina Huber up' }).click();
   await expect(speakers(olena).first()).toContainText('Katharina Huber');
   await olena.getByRole('button', { name: 'Withdraw my request' }).click();
+  await expect(olena.getByText('You are on the list of speakers.')).toHaveCount(0);
   await olena.getByRole('button', { name: 'Point of order' }).click();
   await expect(speakers(katharina).first()).toContainText('Olena Kovalenko');
   await expect(speakers(katharina).first()).toContainText('point of order');

@@ -116,7 +116,9 @@ test('the "allow more than one request" tick box does not run into the button af
   await daniel.getByLabel('Agenda').fill('One item');
   await daniel.getByRole('button', { name: 'Schedule the session' }).click();
   await expect(daniel.getByRole('heading', { level: 1, name: 'A session to check the layout' })).toBeVisible();
+  await expect(daniel.locator('.live-state.live-live')).toBeVisible();
   await daniel.getByRole('button', { name: 'Open the session' }).click();
+  await expect(daniel.getByText('In session')).toBeVisible();
   const olena = await personAt(browser, 'observer1@example.org');
   await olena.goto(daniel.url());
   await expect(olena.locator('.live-state.live-live')).toBeVisible();
