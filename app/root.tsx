@@ -4,6 +4,8 @@ import { dictionaryJson } from '../locales/index.ts';
 import { unreadCount } from '../domain/notifications.ts';
 import { getCurrentUser } from './utils/auth.server.ts';
 import { resolveLocale } from './utils/i18n.server.ts';
+import { resolveTimeZone } from './utils/time-zone.server.ts';
+import { TimeZoneSync } from './components/time-zone-sync.tsx';
 import { takeToast } from './utils/toast.server.ts';
 import { useNonce } from './utils/nonce.tsx';
 import { AppShell } from './components/app-shell.tsx';
@@ -22,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const current = await getCurrentUser(request, context);
   const user = current?.user ?? null;
   const locale = resolveLocale(request, user);
+  const timeZone = resolveTimeZone(request, user);
   const { toast, clear } = takeToast(request);
   const headers = new Headers();
   if (clear) headers.append('Set-Cookie', clear);
@@ -29,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      timeZone,
       messages: dictionaryJson(locale),
       toast,
       user: user && {
@@ -60,6 +64,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {children}
+        <TimeZoneSync />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -68,6 +68,8 @@ export const users = pgTable(
     }),
     isRepresentative: boolean('is_representative').notNull().default(false),
     locale: locale('locale'),
+    /** The IANA zone the person reads times in; null: the browser's. */
+    timeZone: text('time_zone'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -197,6 +199,8 @@ export const consultationRounds = pgTable('consultation_rounds', {
   /** Planned dates of each phase: { open: '2026-01-10', sessions: … }. */
   phaseDates: jsonb('phase_dates').$type<Record<string, string>>().notNull().default({}),
   submissionDeadline: timestamp('submission_deadline', { withTimezone: true }),
+  /** The round's own IANA zone: its deadline and sessions are set and shown in it (Geneva's by default). */
+  timeZone: text('time_zone').notNull().default('Europe/Zurich'),
   wordLimit: integer('word_limit'),
   positionVisibility: positionVisibility('position_visibility').notNull().default('after-deadline'),
   createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),

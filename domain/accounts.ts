@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { passwordResets, users, type User } from '../db/schema.ts';
 import { translate } from '../locales/index.ts';
+import { isTimeZone } from './time-zones.ts';
 import { countAuditSince, recordAudit } from './audit.ts';
 import { InvalidInput, Throttled } from './errors.ts';
 import type { Mailer } from './mail.ts';
@@ -191,4 +192,10 @@ export async function signOutEverywhere(db: Database, input: { userId: string; i
 
 export async function setLocale(db: Database, userId: string, locale: Locale): Promise<void> {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+/** The zone a person reads times in (null: the browser's); an unknown zone is refused. */
+export async function setTimeZone(db: Database, userId: string, timeZone: string | null): Promise<void> {
+  if (timeZone !== null && !isTimeZone(timeZone)) throw new InvalidInput({ timeZone: 'errors.timeZone.invalid' });
+  await db.update(users).set({ timeZone }).where(eq(users.id, userId));
 }

@@ -36,20 +36,20 @@ export type Dashboard = Awaited<ReturnType<typeof dashboardFor>>;
 /** For IOM staff: the rounds not yet published or closed, with how many positions are in. */
 async function activeRounds(db: Database) {
   const result = await db.execute(sql`
-    select r.id, r.title, r.phase, r.submission_deadline as "deadline",
+    select r.id, r.title, r.phase, r.submission_deadline as "deadline", r.time_zone as "timeZone",
       (select count(*)::int from round_organizations ro where ro.round_id = r.id) as "invited",
       (select count(*)::int from position_papers p join paper_versions v on v.paper_id = p.id and ${isLatestVersion(versionColumns('v'))} where p.round_id = r.id) as "submitted"
     from consultation_rounds r
     where r.phase in ('draft', 'open', 'sessions', 'synthesis')
     order by r.submission_deadline asc nulls last
     limit 10`);
-  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; invited: number; submitted: number }>(result);
+  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; timeZone: string; invited: number; submitted: number }>(result);
 }
 
 /** The rounds the person sees (`can(user, 'view', round)`), with where their organization's paper stands. */
 async function roundsToDo(db: Database, user: User, organizationId: string) {
   const result = await db.execute(sql`
-    select r.id, r.title, r.phase, r.submission_deadline as "deadline", p.id as "paperId",
+    select r.id, r.title, r.phase, r.submission_deadline as "deadline", r.time_zone as "timeZone", p.id as "paperId",
       coalesce(p.word_count, 0)::int as "words",
       coalesce(v.number, 0)::int as "versions"
     from consultation_rounds r
@@ -58,19 +58,19 @@ async function roundsToDo(db: Database, user: User, organizationId: string) {
     where ${roundVisibleTo(user, roundColumns('r'))}
     order by (r.phase = 'open') desc, r.submission_deadline asc nulls last
     limit 10`);
-  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; paperId: string | null; words: number; versions: number }>(result);
+  return rowsOf<{ id: string; title: string; phase: string; deadline: string | null; timeZone: string; paperId: string | null; words: number; versions: number }>(result);
 }
 
 /** The sessions not closed yet that the person may attend (`can(user, 'attend', session)`), soonest first. */
 async function upcomingSessions(db: Database, user: User) {
   const result = await db.execute(sql`
-    select s.id, s.title, s.starts_at as "startsAt", s.status, r.id as "roundId", r.title as "roundTitle"
+    select s.id, s.title, s.starts_at as "startsAt", s.status, r.id as "roundId", r.title as "roundTitle", r.time_zone as "timeZone"
     from consultation_sessions s
     join consultation_rounds r on r.id = s.round_id
     where s.status <> 'closed' and ${sessionAttendableBy(user, { attendees: sql.raw('s.attendees') }, roundColumns('r'))}
     order by (s.status = 'open') desc, s.starts_at asc
     limit 10`);
-  return rowsOf<{ id: string; title: string; startsAt: string; status: 'scheduled' | 'open'; roundId: string; roundTitle: string }>(result);
+  return rowsOf<{ id: string; title: string; startsAt: string; status: 'scheduled' | 'open'; roundId: string; roundTitle: string; timeZone: string }>(result);
 }
 
 async function observerDashboard(db: Database, user: User) {

@@ -8,6 +8,7 @@ import type { Database } from '../db/client.ts';
 import { notifications, notificationSettings, users } from '../db/schema.ts';
 import { translate } from '../locales/index.ts';
 import type { Mailer } from './mail.ts';
+import { readablePayload } from './notifications.ts';
 
 const dayMs = 24 * 3600_000;
 
@@ -34,7 +35,7 @@ export async function sendDailyDigests(db: Database, mailer: Mailer, options: { 
     const locale = rows[0]!.locale ?? 'en';
     const unread = rows.filter((r) => !r.notification.readAt);
     if (unread.length) {
-      const lines = unread.map(({ notification: n }) => `• ${translate(locale, `notifications.kind.${n.kind}`, n.payload)}\n  ${options.origin}${n.link}`);
+      const lines = unread.map(({ notification: n }) => `• ${translate(locale, `notifications.kind.${n.kind}`, readablePayload(n.payload as Record<string, string>))}\n  ${options.origin}${n.link}`);
       await mailer.send({
         to: rows[0]!.email,
         subject: translate(locale, 'mail.digest.subject', { count: unread.length }),

@@ -7,6 +7,7 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
+import { plainCommentText } from './comments/body.ts';
 import { notifications, notificationSettings } from '../db/schema.ts';
 import { beyond, decodeCursor } from './cursor.ts';
 
@@ -83,9 +84,17 @@ export async function listNotifications(db: Database, userId: string, options: {
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
+  const page = rows.slice(0, limit).map((n) => ({ ...n, payload: readablePayload(n.payload as Record<string, string>) }));
   const last = page[page.length - 1];
   return { notifications: page, next: rows.length > limit && last ? last.id : null };
+}
+
+/**
+ * The words of a notification as people read them: a comment's excerpt with its mentions as
+ * "@Olena Kovalenko" (notifications filed before excerpts were written so carry the markup).
+ */
+export function readablePayload(payload: Record<string, string>): Record<string, string> {
+  return payload.excerpt ? { ...payload, excerpt: plainCommentText(payload.excerpt) } : payload;
 }
 
 /** Marks some (or all) of a person's notifications read; others' ids are ignored. */

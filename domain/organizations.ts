@@ -212,16 +212,12 @@ export async function listOrganizationNames(db: Database) {
 /** The most rows a list without pages shows: lists that grow are paged, or bounded by this. */
 export const listBound = 2000;
 
-/** Every organization matching a filter (to invite them to a round at once). */
-export async function organizationIdsMatching(db: Database, filter: { area?: string; observersOnly?: boolean }): Promise<string[]> {
-  const rows = await db
-    .select({ id: organizations.id })
+/** Every organization with what the round form's picker filters by: areas, countries, observer status. */
+export async function listOrganizationChoices(db: Database) {
+  return db
+    .select({ id: organizations.id, name: organizations.name, acronym: organizations.acronym, areas: organizations.areas, countries: organizations.countries, observer: organizations.hasObserverStatus })
     .from(organizations)
-    .where(
-      and(
-        filter.area ? sql`${organizations.areas} @> array[${filter.area}]::text[]` : undefined,
-        filter.observersOnly ? eq(organizations.hasObserverStatus, true) : undefined,
-      ),
-    );
-  return rows.map((r) => r.id);
+    .orderBy(asc(organizations.name))
+    .limit(listBound);
 }
+

@@ -10,23 +10,34 @@ import { NotFound } from './errors.ts';
 import type { Actor, RoundFacts } from './permissions.ts';
 import { areas } from './vocabulary.ts';
 import { framingHtml } from './rounds/framing.ts';
+import { defaultRoundTimeZone, timeZoneSchema, toInstant } from './time-zones.ts';
 
 export const roundPhases = ['draft', 'open', 'sessions', 'synthesis', 'published', 'closed'] as const;
 export const positionVisibilities = ['on-submission', 'after-deadline', 'never'] as const;
 
-export const roundSchema = z.object({
-  title: z.string({ error: 'errors.name.required' }).trim().min(3, 'errors.round.titleRequired').max(200, 'errors.name.tooLong'),
-  // Rich text: the editor's HTML (or plain text without JavaScript), stored sanitized.
-  framing: z.string().trim().max(50_000, 'errors.description.tooLong').transform(framingHtml).default(''),
-  areas: z.array(z.enum(areas, { error: 'errors.area.invalid' })).default([]),
-  phase: z.enum(roundPhases, { error: 'errors.round.phaseInvalid' }).default('draft'),
-  phaseDates: z.partialRecord(z.enum(roundPhases), calendarDate('errors.date.invalid')).default({}),
-  submissionDeadline: storableDateTime('errors.date.invalid').nullable().default(null),
-  wordLimit: z.coerce.number({ error: 'errors.round.wordLimitInvalid' }).int('errors.round.wordLimitInvalid').min(50, 'errors.round.wordLimitInvalid').max(100_000, 'errors.round.wordLimitInvalid').nullable().default(null),
-  positionVisibility: z.enum(positionVisibilities, { error: 'errors.round.visibilityInvalid' }).default('after-deadline'),
-  invitedOrganizationIds: z.array(z.uuid({ error: 'errors.organization.unknown' })).max(2000).default([]),
-});
-export type RoundInput = z.infer<typeof roundSchema>;
+export const roundSchema = z
+  .object({
+    title: z.string({ error: 'errors.name.required' }).trim().min(3, 'errors.round.titleRequired').max(200, 'errors.name.tooLong'),
+    // Rich text: the editor's HTML (or plain text without JavaScript), stored sanitized.
+    framing: z.string().trim().max(50_000, 'errors.description.tooLong').transform(framingHtml).default(''),
+    areas: z.array(z.enum(areas, { error: 'errors.area.invalid' })).default([]),
+    phase: z.enum(roundPhases, { error: 'errors.round.phaseInvalid' }).default('draft'),
+    phaseDates: z.partialRecord(z.enum(roundPhases), calendarDate('errors.date.invalid')).default({}),
+    /** The round's own zone: the deadline is typed, and its sessions are set, in it. */
+    timeZone: timeZoneSchema.default(defaultRoundTimeZone),
+    /** A Date, an instant naming its offset, or the form's wall time in the round's zone. */
+    submissionDeadline: z
+      .union([z.date(), z.string().refine((text) => toInstant(text, 'UTC') !== null, 'errors.date.invalid')], { error: 'errors.date.invalid' })
+      .nullable()
+      .default(null),
+    wordLimit: z.coerce.number({ error: 'errors.round.wordLimitInvalid' }).int('errors.round.wordLimitInvalid').min(50, 'errors.round.wordLimitInvalid').max(100_000, 'errors.round.wordLimitInvalid').nullable().default(null),
+    positionVisibility: z.enum(positionVisibilities, { error: 'errors.round.visibilityInvalid' }).default('after-deadline'),
+    invitedOrganizationIds: z.array(z.uuid({ error: 'errors.organization.unknown' })).max(2000).default([]),
+  })
+  // The deadline's wall time is read in the round's zone, whichever field comes first.
+  .transform(({ submissionDeadline, ...round }) => ({ ...round, submissionDeadline: submissionDeadline === null ? null : toInstant(submissionDeadline, round.timeZone)! }));
+/** A round as the rules take it; without a zone, a new round gets Geneva's and an edited one keeps its own. */
+export type RoundInput = Omit<z.infer<typeof roundSchema>, 'timeZone'> & { timeZone?: string };
 
 /** A round and its invitations, in one transaction: both or neither. */
 export async function createRound(db: Database, input: RoundInput, actorId: string): Promise<ConsultationRound> {
@@ -108,6 +119,7 @@ export async function listRoundsFor(db: Database, actor: Actor) {
       title: consultationRounds.title,
       phase: consultationRounds.phase,
       submissionDeadline: consultationRounds.submissionDeadline,
+      timeZone: consultationRounds.timeZone,
       invitedCount: sql<number>`(select count(*)::int from ${roundOrganizations} ro where ro.round_id = ${consultationRounds.id})`,
       paperCount: sql<number>`(select count(*)::int from ${positionPapers} pp where pp.round_id = ${consultationRounds.id})`,
     })

@@ -1,12 +1,15 @@
 /**
  * The interface's three languages. `en` is the reference: `fr` and `es` must have every key
  * (the type says so, and a test checks no value is left untranslated). Messages take `{name}`
- * placeholders.
+ * placeholders; a message with a `{count}` may have its singular as `key#one`.
  */
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { es } from './es.ts';
 import type { Locale } from '../domain/vocabulary.ts';
+import { fill, messageOf } from './messages.ts';
+
+export { fill, messageOf };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
@@ -17,8 +20,7 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 
 /** Translates a key; unknown keys come back as themselves so a gap shows instead of crashing. */
 export function translate(locale: Locale, key: string, vars?: Record<string, string | number>): string {
-  const template = (dictionaries[locale] as Record<string, string>)[key] ?? (en as Record<string, string>)[key] ?? key;
-  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+  return fill(messageOf(dictionaries[locale] as Record<string, string>, locale, key, vars) ?? messageOf(en as Record<string, string>, 'en', key, vars) ?? key, vars);
 }
 
 const serialized = new Map<Locale, string>();

@@ -50,6 +50,24 @@ describe('the code', () => {
   });
 });
 
+describe('plurals', () => {
+  it('are chosen by Intl.PluralRules in each language, never written "(s)"', () => {
+    expect(translate('en', 'paper.words', { count: 1 })).toBe('1 word');
+    expect(translate('en', 'paper.words', { count: 0 })).toBe('0 words');
+    expect(translate('en', 'paper.words', { count: 2 })).toBe('2 words');
+    // French counts 0 and 1 as singular.
+    expect(translate('fr', 'paper.words', { count: 0 })).toBe('0 mot');
+    expect(translate('fr', 'sessions.rollCallAnswered', { count: 1 })).toBe('1 organisation a confirmé sa présence.');
+    expect(translate('fr', 'sessions.rollCallAnswered', { count: 3 })).toBe('3 organisations ont confirmé leur présence.');
+    expect(translate('es', 'comments.replies', { count: 1 })).toBe('1 respuesta');
+    expect(translate('es', 'comments.replies', { count: 1_000_000 })).toBe('1000000 respuestas');
+    expect(translate('en', 'round.paperSubmitted', { count: 1, date: 'today' })).toBe('Submitted once, on today.');
+    for (const dictionary of [en, fr, es]) {
+      expect(Object.entries(dictionary).filter(([, text]) => /\w\((s|es|ies|e)\)/.test(text)).map(([key]) => key)).toEqual([]);
+    }
+  });
+});
+
 describe('translate', () => {
   it('fills placeholders and falls back to the key itself when unknown', () => {
     expect(translate('fr', 'dashboard.greeting', { name: 'Olena' })).toContain('Olena');

@@ -17,9 +17,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty', SESSION_IDLE_TIMEOUT: 'soon' })).toThrow(/PORT[\s\S]*SESSION_IDLE_TIMEOUT[\s\S]*not a duration/);
   });
 
-  it('creates no demo accounts in production unless DEMO_SEED=1', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).demoSeed).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'production', DEMO_SEED: '1' }).demoSeed).toBe(true);
+  it('creates no demo accounts in production on DATABASE_URL unless DEMO_SEED=1', () => {
+    const postgres = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db.example.org/idm', APP_ORIGIN: 'https://consult.example.org' };
+    expect(loadConfig(postgres).demoSeed).toBe(false);
+    expect(loadConfig({ ...postgres, DEMO_SEED: '1' }).demoSeed).toBe(true);
+  });
+
+  it("makes the README's first command (production build, embedded database) a demo, unless DEMO_SEED=0", () => {
+    // `npm start` sets NODE_ENV=production and nothing else.
+    expect(loadConfig({ NODE_ENV: 'production' }).demoSeed).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', DEMO_SEED: '0' }).demoSeed).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', DEMO_SEED: '0' }).demoSeed).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', DATABASE_URL: 'postgres://localhost/idm' }).demoSeed).toBe(true);
+    expect(() => loadConfig({ DEMO_SEED: 'yes' })).toThrow(/DEMO_SEED/);
   });
 
   it('builds links from APP_ORIGIN; the embedded demo defaults to http://localhost:<PORT>', () => {

@@ -62,6 +62,11 @@ export interface Config {
   trustProxy: boolean | number | string;
   smtpUrl?: string;
   mailFrom: string;
+  /**
+   * Whether the demo (accounts, round, sessions) is added, whatever of it is missing, at every
+   * start: yes on the embedded database and in development, unless DEMO_SEED=0; in production on
+   * DATABASE_URL only with DEMO_SEED=1.
+   */
   demoSeed: boolean;
   sessionTimeouts: { idleMs: number; absoluteMs: number };
   bodyLimit: number;
@@ -89,7 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: trustProxyValue(e.TRUST_PROXY),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    demoSeed: e.NODE_ENV !== 'production' || e.DEMO_SEED === '1',
+    demoSeed: e.DEMO_SEED ? e.DEMO_SEED === '1' : e.NODE_ENV !== 'production' || !e.DATABASE_URL,
     sessionTimeouts: {
       idleMs: e.SESSION_IDLE_TIMEOUT,
       absoluteMs: Math.max(e.SESSION_ABSOLUTE_TIMEOUT, e.SESSION_IDLE_TIMEOUT),

@@ -7,6 +7,8 @@ import { parse, serialize } from 'cookie';
 export const sessionCookieName = 'idm_session';
 export const localeCookieName = 'idm_lang';
 export const toastCookieName = 'idm_toast';
+/** The browser's time zone, written by the page itself (see app/components/time-zone-sync.tsx). */
+export const timeZoneCookieName = 'idm_tz';
 
 /** The cookies of a `Cookie` header; the first of two with one name wins, a malformed value is left out. */
 export function parseCookies(header: string | null | undefined): Record<string, string> {

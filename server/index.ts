@@ -6,7 +6,7 @@ import { loadConfig } from './config.ts';
 import { createPlatform } from './platform.ts';
 import { FolderLockedError } from '../db/folder-lock.ts';
 import { databaseErrorCode, isDatabaseError } from '../db/errors.ts';
-import { demoAccounts, demoPassword } from '../db/seed/demo.ts';
+import { startMessage } from './start-message.ts';
 
 const started = performance.now();
 let config;
@@ -41,14 +41,9 @@ try {
 }
 
 const url = await platform.listen();
-const where = config.databaseUrl ? 'Postgres (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
-console.log(`IDM Consult is ready at ${config.appOriginConfigured ? config.appOrigin : url} on ${where} (${Math.round(performance.now() - started)} ms).`);
-if (platform.seeded) {
-  console.log(`Demo data added: ${platform.seeded.organizationsAdded} organizations, ${platform.seeded.accountsAdded} accounts.`);
-}
-if (config.demoSeed) {
-  console.log(`Demo accounts, password "${demoPassword}": ${demoAccounts.map((a) => a.email).join(', ')}`);
-}
+const database = config.databaseUrl ? 'Postgres at DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+const lines = startMessage({ url: config.appOriginConfigured ? config.appOrigin : url, database, demo: config.demoSeed, seeded: platform.seeded, startedMs: performance.now() - started });
+console.log(lines.join('\n'));
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, async () => {

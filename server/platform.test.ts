@@ -173,6 +173,31 @@ describe('socket events', () => {
     expect(await changed).toEqual({ organizationId });
   });
 
+  it("tells the readers of a paper when a version is submitted, and refuses those who may not read it", async () => {
+    const { users, positionPapers, organizations } = await import('../db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const socketOf = async (email: string) => {
+      const [person] = await handle.db.select().from(users).where(eq(users.email, email));
+      const { token } = await createSession(handle.db, person!.id, platform.services.config.sessionTimeouts);
+      const socket = open({ cookie: `idm_session=${token}` });
+      await outcome(socket);
+      return socket;
+    };
+    const [strada] = await handle.db.select({ id: positionPapers.id }).from(positionPapers).innerJoin(organizations, eq(organizations.id, positionPapers.organizationId)).where(eq(organizations.name, 'La Strada Ukraine'));
+    const taras = await socketOf('observer2@example.org');
+    const katharina = await socketOf('observer3@example.org');
+    expect(await taras.timeout(2000).emitWithAck('paper:watch', { paperId: strada!.id })).toEqual({ ok: true });
+    // Another organization's draft, nothing submitted: not hers to watch.
+    expect(await katharina.timeout(2000).emitWithAck('paper:watch', { paperId: strada!.id })).toEqual({ ok: false, error: 'forbidden' });
+    expect(await katharina.timeout(2000).emitWithAck('paper:watch', { paperId: 'nope' })).toMatchObject({ ok: false, error: 'invalid-payload' });
+    let heard = false;
+    katharina.on('paper:changed', () => (heard = true));
+    const changed = new Promise((resolve) => taras.once('paper:changed', resolve));
+    platform.services.realtime.paperSubmitted(strada!.id);
+    expect(await changed).toEqual({ paperId: strada!.id });
+    expect(heard).toBe(false);
+  });
+
   it('disconnects a person signed out everywhere', async () => {
     const user = await makeUser(handle.db);
     const { token } = await createSession(handle.db, user.id, platform.services.config.sessionTimeouts);
@@ -215,5 +240,30 @@ describe('socket events', () => {
       if (again !== 'connected') await new Promise((r) => setTimeout(r, 50));
     }
     expect(again).toBe('connected');
+  });
+});
+
+describe('demo data at start', () => {
+  it('adds whatever of the demo is missing at every start that asks for it, not only on an empty database', async () => {
+    const { users } = await import('../db/schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const other = await openTestDatabase();
+    // A production start on DATABASE_URL: the organizations, no demo account.
+    const production = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://unused.invalid/idm', APP_ORIGIN: 'https://consult.example.org' });
+    let started = await createPlatform({ config: production, web: 'none', database: other });
+    expect(started.seeded).toMatchObject({ accountsAdded: 0 });
+    expect(started.seeded!.organizationsAdded).toBeGreaterThan(40);
+    await started.close();
+    expect(await other.db.select().from(users)).toHaveLength(0);
+    // The same database started again with DEMO_SEED=1: the demo arrives.
+    started = await createPlatform({ config: { ...production, demoSeed: true }, web: 'none', database: other });
+    expect(started.seeded).toMatchObject({ organizationsAdded: 0, accountsAdded: 6, roundAdded: true, sessionsAdded: 2 });
+    await started.close();
+    // An account deleted by hand comes back at the next start; nothing is added twice.
+    await other.db.delete(users).where(eq(users.email, 'observer2@example.org'));
+    started = await createPlatform({ config: { ...production, demoSeed: true }, web: 'none', database: other });
+    expect(started.seeded).toEqual({ organizationsAdded: 0, accountsAdded: 1, roundAdded: false, sessionsAdded: 0 });
+    await started.close();
+    await other.dispose();
   });
 });

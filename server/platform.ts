@@ -9,7 +9,7 @@ import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import type { AppLoadContext } from '@remix-run/node';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
-import { isEmpty, seedDemo } from '../db/seed/demo.ts';
+import { isEmpty, seedDemo, type SeedResult } from '../db/seed/demo.ts';
 import { createMailer } from '../domain/mail.ts';
 import type { Config } from './config.ts';
 import { attachRealtime } from './realtime/index.ts';
@@ -47,7 +47,8 @@ export interface Platform {
   services: Services;
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
-  seeded: { organizationsAdded: number; accountsAdded: number } | null;
+  /** What of the demo data this start added (null: none was asked for). */
+  seeded: SeedResult | null;
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -58,7 +59,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // Attendance left open by a previous process that did not end cleanly: those people are gone.
   const leftOpen = await endAttendanceLeftOpen(database.db);
   if (leftOpen > 0) log(`Ended ${leftOpen} attendance(s) left open by the previous process (it did not shut down cleanly).`);
-  const seeded = (await isEmpty(database.db)) ? await seedDemo(database.db, { accounts: config.demoSeed }) : null;
+  // A demo gets whatever of its data is missing at every start; otherwise the NGOs of IOM's
+  // paper are added once, as a starting directory, to an empty database (no accounts).
+  const seeded = config.demoSeed || (await isEmpty(database.db)) ? await seedDemo(database.db, { accounts: config.demoSeed }) : null;
   const mailer = await createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
 
   const app = express();

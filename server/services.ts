@@ -52,6 +52,8 @@ export interface Services {
 /** What routes may tell the live layer; it only broadcasts, it decides nothing. */
 export interface Realtime {
   organizationChanged(organizationId: string): void;
+  /** A version of a paper was submitted: every open copy of its page reloads its data. */
+  paperSubmitted(paperId: string): void;
   /** Tells these people's open pages that their inbox changed (the unread count). */
   notificationsChanged(userIds: readonly string[]): void;
   /** Tells the pages showing a place's threads what changed. */

@@ -1,5 +1,5 @@
 /** The frame of every page: skip link, header with navigation by role, languages, toasts. */
-import { Form, Link, NavLink, useLocation, useNavigation, useRouteLoaderData } from '@remix-run/react';
+import { Form, Link, NavLink, useLocation, useMatches, useNavigation, useRouteLoaderData } from '@remix-run/react';
 import { can } from '../../domain/permissions.ts';
 import { locales } from '../../domain/vocabulary.ts';
 import type { loader as rootLoader } from '../root.tsx';
@@ -9,6 +9,11 @@ import { NotificationsLink } from './notifications-link.tsx';
 
 const languageNames = { en: 'English', fr: 'Français', es: 'Español' } as const;
 
+/** What a route's `handle` may tell the frame: `bare` answers whether the page takes the whole screen. */
+export interface ShellHandle {
+  bare?: (search: URLSearchParams) => boolean;
+}
+
 export function AppShell({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof rootLoader>('root');
   const t = useT();
@@ -16,6 +21,16 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const navigation = useNavigation();
   const user = root?.user ?? null;
   const here = location.pathname + location.search;
+  // A page may ask for the whole screen (the projector view): no header, navigation or footer.
+  const search = new URLSearchParams(location.search);
+  const bare = useMatches().some((m) => typeof (m.handle as ShellHandle | undefined)?.bare === 'function' && (m.handle as ShellHandle).bare!(search));
+  if (bare) {
+    return (
+      <main id="main" tabIndex={-1} className="site-main bare">
+        {children}
+      </main>
+    );
+  }
   const links = user
     ? [
         { to: '/', label: t('nav.dashboard'), end: true },

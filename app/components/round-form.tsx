@@ -2,6 +2,8 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { areas } from '../../domain/vocabulary.ts';
+import { defaultRoundTimeZone, zoneLabel } from '../../domain/time-zones.ts';
+import { OrganizationPicker } from './organization-picker.tsx';
 import { useT } from '../utils/i18n.tsx';
 import { CheckboxGroup } from './checkbox-group.tsx';
 import { SelectField } from './select-field.tsx';
@@ -15,6 +17,7 @@ const visibilities = ['on-submission', 'after-deadline', 'never'] as const;
 
 export interface RoundFormValues {
   title?: string;
+  timeZone?: string;
   framing?: string;
   areas?: string[];
   phase?: string;
@@ -24,12 +27,22 @@ export interface RoundFormValues {
   invitedOrganizationIds?: string[];
 }
 
-export function RoundForm({ values, errors, organizations, submitLabel }: { values: RoundFormValues; errors: Record<string, string>; organizations: Array<{ id: string; name: string }>; submitLabel: string }) {
+export interface OrganizationChoice {
+  id: string;
+  name: string;
+  acronym: string | null;
+  areas: string[];
+  countries: string[];
+  observer: boolean;
+}
+
+export function RoundForm({ values, errors, organizations, timeZones, submitLabel, isNew = false }: { values: RoundFormValues; errors: Record<string, string>; organizations: OrganizationChoice[]; timeZones: Array<{ zone: string; label: string }>; submitLabel: string; isNew?: boolean }) {
   const t = useT();
   const navigation = useNavigation();
-  const invited = new Set(values.invitedOrganizationIds ?? []);
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  // Controlled, so that the deadline's hint names the zone chosen now.
+  const [timeZone, setTimeZone] = useState(values.timeZone || defaultRoundTimeZone);
   return (
     <Form method="post" noValidate className="card stack">
       <FormError error={errors.form} />
@@ -48,38 +61,27 @@ export function RoundForm({ values, errors, organizations, submitLabel }: { valu
       </div>
       <CheckboxGroup legend={t('organization.areas')} name="areas" checked={values.areas} options={areas.map((a) => ({ value: a, label: t(`areas.${a}`) }))} />
       <div className="grid-2">
-        <SelectField label={t('round.phase')} name="phase" defaultValue={values.phase ?? 'draft'} options={phases.map((p) => ({ value: p, label: t(`phases.${p}`) }))} />
-        <Field label={t('round.deadline')} name="submissionDeadline" type="datetime-local" defaultValue={values.submissionDeadline ?? ''} error={errors.submissionDeadline} hint={t('round.deadlineHint')} />
-        <Field label={t('round.wordLimit')} name="wordLimit" type="number" min={50} defaultValue={values.wordLimit ?? ''} error={errors.wordLimit} />
-        <SelectField label={t('round.visibility')} name="positionVisibility" defaultValue={values.positionVisibility ?? 'after-deadline'} options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} />
-      </div>
-      <fieldset className="checkbox-group">
-        <legend>{t('round.inviteByFilter')}</legend>
-        <p className="field-hint">{t('round.inviteByFilterHint')}</p>
+        {/* A new round opens for positions unless its facilitator wants to prepare it first: the hint says so. */}
+        <SelectField label={t('round.phase')} name="phase" defaultValue={values.phase ?? (isNew ? 'open' : 'draft')} options={phases.map((p) => ({ value: p, label: t(`phases.${p}`) }))} hint={isNew ? t('round.phaseHint') : undefined} />
         <div className="field">
-          <label htmlFor="inviteArea">{t('organization.areas')}</label>
-          <select id="inviteArea" name="inviteArea" defaultValue="">
-            <option value="">{t('round.inviteNone')}</option>
-            <option value="*">{t('organizations.any')}</option>
-            {areas.map((a) => (
-              <option key={a} value={a}>
-                {t(`areas.${a}`)}
+          <label htmlFor="round-time-zone">{t('round.timeZone')}</label>
+          <p className="field-hint" id="round-time-zone-hint">
+            {t('round.timeZoneHint')}
+          </p>
+          <select id="round-time-zone" name="timeZone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} aria-describedby="round-time-zone-hint" aria-invalid={errors.timeZone ? true : undefined}>
+            {timeZones.map((z) => (
+              <option key={z.zone} value={z.zone}>
+                {z.label}
               </option>
             ))}
           </select>
+          {errors.timeZone && <p className="field-error">{t(errors.timeZone)}</p>}
         </div>
-        <label>
-          <input type="checkbox" name="inviteObserversOnly" defaultChecked /> {t('round.inviteObserversOnly')}
-        </label>
-      </fieldset>
-      <fieldset className="checkbox-group scroll-box">
-        <legend>{t('round.invited', { count: invited.size })}</legend>
-        {organizations.map((o) => (
-          <label key={o.id}>
-            <input type="checkbox" name="invitedOrganizationIds" value={o.id} defaultChecked={invited.has(o.id)} /> {o.name}
-          </label>
-        ))}
-      </fieldset>
+        <Field label={t('round.deadline')} name="submissionDeadline" type="datetime-local" defaultValue={values.submissionDeadline ?? ''} error={errors.submissionDeadline} hint={t('round.deadlineHint', { zone: zoneLabel(timeZone) })} />
+        <Field label={t('round.wordLimit')} name="wordLimit" type="number" min={50} defaultValue={values.wordLimit ?? ''} error={errors.wordLimit} />
+        <SelectField label={t('round.visibility')} name="positionVisibility" defaultValue={values.positionVisibility ?? 'after-deadline'} options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} />
+      </div>
+      <OrganizationPicker organizations={organizations} initial={values.invitedOrganizationIds ?? []} />
       <div>
         <SubmitButton pending={navigation.state === 'submitting'} pendingLabel={t('forms.saving')}>
           {submitLabel}

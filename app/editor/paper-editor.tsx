@@ -88,7 +88,9 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
       p.sendStateless(JSON.stringify({ type: 'flush', id: String(flushId.current) }));
       storage.flushSent();
     };
-    p.on('synced', () => setState((s) => (s === 'loading' ? 'saved' : s)));
+    // Synced again after the server came back with nothing of ours unsent: saved, at once,
+    // whether or not the person typed (what was typed offline goes through askStored instead).
+    p.on('synced', () => setState((s) => (s === 'loading' || (s === 'offline' && !dirty.current) ? 'saved' : s)));
     p.on('authenticationFailed', ({ reason }: { reason: string }) => {
       setDenied(reason);
       setState('denied');

@@ -70,7 +70,7 @@ function ObserverDashboard({ dashboard, isRepresentative }: { dashboard: Extract
                   : r.paperId
                     ? t('dashboard.round.draft', { count: r.words })
                     : t('dashboard.round.notStarted')}
-                {r.deadline && r.phase === 'open' ? ` · ${t('rounds.deadline', { date: format.dateTime(r.deadline) })}` : ''}
+                {r.deadline && r.phase === 'open' ? ` · ${t('rounds.deadline', { date: format.zoned(r.deadline, r.timeZone) })}` : ''}
               </li>
             ))}
           </ul>
@@ -81,7 +81,7 @@ function ObserverDashboard({ dashboard, isRepresentative }: { dashboard: Extract
             <ul className="plain-list">
               {dashboard.sessions.map((s) => (
                 <li key={s.id}>
-                  <Link to={`/rounds/${s.roundId}/sessions/${s.id}`}>{s.title}</Link> · {s.roundTitle} · {s.status === 'open' ? <strong>{t('sessions.status.open')}</strong> : format.dateTime(s.startsAt)}
+                  <Link to={`/rounds/${s.roundId}/sessions/${s.id}`}>{s.title}</Link> · {s.roundTitle} · {s.status === 'open' ? <strong>{t('sessions.status.open')}</strong> : format.zoned(s.startsAt, s.timeZone)}
                 </li>
               ))}
             </ul>
@@ -107,7 +107,7 @@ function ObserverDashboard({ dashboard, isRepresentative }: { dashboard: Extract
 }
 
 /** IOM staff: the rounds under way, and how many invited organizations have submitted. */
-function ActiveRounds({ rounds }: { rounds: Array<{ id: string; title: string; phase: string; deadline: string | null; invited: number; submitted: number }> }) {
+function ActiveRounds({ rounds }: { rounds: Array<{ id: string; title: string; phase: string; deadline: string | null; timeZone: string; invited: number; submitted: number }> }) {
   const t = useT();
   const format = useFormat();
   return (
@@ -120,7 +120,7 @@ function ActiveRounds({ rounds }: { rounds: Array<{ id: string; title: string; p
           {rounds.map((r) => (
             <li key={r.id}>
               <Link to={`/rounds/${r.id}`}>{r.title}</Link> · {t(`phases.${r.phase}`)} · {t('dashboard.staff.submittedOf', { submitted: r.submitted, invited: r.invited })}
-              {r.deadline ? ` · ${t('rounds.deadline', { date: format.dateTime(r.deadline) })}` : ''}
+              {r.deadline ? ` · ${t('rounds.deadline', { date: format.zoned(r.deadline, r.timeZone) })}` : ''}
             </li>
           ))}
         </ul>

@@ -1,11 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { changePassword, signOutEverywhere } from '../../domain/accounts.ts';
+import { changePassword, setTimeZone, signOutEverywhere } from '../../domain/accounts.ts';
+import { timeZoneChoices } from '../../domain/time-zones.ts';
+import { SelectField } from '../components/select-field.tsx';
 import { countUserSessions } from '../../domain/auth/sessions.ts';
 import { Field, FormError, SubmitButton } from '../components/form-field.tsx';
 import { clearSessionCookie, requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse, type FormErrors } from '../utils/forms.server.ts';
-import { useT } from '../utils/i18n.tsx';
+import { useT, useTimeZone } from '../utils/i18n.tsx';
 import { pageTitle } from '../utils/meta.ts';
 import { redirectWithToast } from '../utils/toast.server.ts';
 
@@ -13,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account.t
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
-  return { email: user.email, name: user.name, activeSessions: await countUserSessions(context.services.db, user.id) };
+  return { email: user.email, name: user.name, timeZone: user.timeZone, timeZones: timeZoneChoices(), activeSessions: await countUserSessions(context.services.db, user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,6 +27,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await signOutEverywhere(db, { userId: user.id, ip: context.clientIp });
     await access.changed({ userId: user.id, reason: 'signed-out-everywhere' });
     return redirectWithToast('/login', { kind: 'info', key: 'toast.signedOutEverywhere' }, { headers: { 'Set-Cookie': clearSessionCookie(context) } });
+  }
+  if (intent === 'time-zone') {
+    const chosen = String(form.get('timeZone') ?? '');
+    try {
+      await setTimeZone(db, user.id, chosen || null);
+    } catch (error) {
+      return domainErrorResponse(error);
+    }
+    return redirectWithToast('/account', { kind: 'success', key: 'toast.timeZoneSaved' });
   }
   if (intent !== 'change-password') return data<FormErrors>({ errors: { form: 'errors.form.unknownIntent' } }, { status: 400 });
   const newPassword = String(form.get('newPassword') ?? '');
@@ -49,7 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountPage() {
   const t = useT();
-  const { email, name, activeSessions } = useLoaderData<typeof loader>();
+  const { email, name, timeZone, timeZones, activeSessions } = useLoaderData<typeof loader>();
+  const viewer = useTimeZone();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const pendingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null;
@@ -70,6 +82,25 @@ export default function AccountPage() {
           <Field label={t('fields.confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
           <SubmitButton pending={pendingIntent === 'change-password'} pendingLabel={t('forms.saving')}>
             {t('account.changePasswordSubmit')}
+          </SubmitButton>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="time-zone-title">
+        <h2 id="time-zone-title">{t('account.timeZone')}</h2>
+        <p>{t(viewer.source === 'none' ? 'account.timeZoneUnknown' : 'account.timeZoneNow', { zone: viewer.zone })}</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="time-zone" />
+          <SelectField
+            label={t('account.timeZoneLabel')}
+            name="timeZone"
+            defaultValue={timeZone ?? ''}
+            empty={viewer.source === 'browser' && !timeZone ? t('account.timeZoneBrowserIs', { zone: viewer.zone }) : t('account.timeZoneBrowser')}
+            options={timeZones.map((z) => ({ value: z.zone, label: z.label }))}
+            hint={t('account.timeZoneHint')}
+            error={errors.timeZone ? t(errors.timeZone) : undefined}
+          />
+          <SubmitButton pending={pendingIntent === 'time-zone'} pendingLabel={t('forms.saving')}>
+            {t('forms.save')}
           </SubmitButton>
         </Form>
       </section>

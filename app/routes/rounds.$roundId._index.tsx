@@ -71,7 +71,7 @@ export default function RoundPage() {
           <h1>{round.title}</h1>
           <p className="lead">
             <span className="badge badge-phase">{t(`phases.${round.phase}`)}</span>{' '}
-            {round.submissionDeadline ? t('rounds.deadline', { date: format.dateTime(round.submissionDeadline) }) : t('rounds.noDeadline')}
+            {round.submissionDeadline ? t('rounds.deadline', { date: format.zoned(round.submissionDeadline, round.timeZone) }) : t('rounds.noDeadline')}
             {round.wordLimit ? ` · ${t('round.wordLimitValue', { count: round.wordLimit })}` : ''}
           </p>
         </div>
@@ -131,7 +131,7 @@ export default function RoundPage() {
           <ul className="plain-list">
             {sessions.map((s) => (
               <li key={s.id}>
-                <Link to={`/rounds/${round.id}/sessions/${s.id}`}>{s.title}</Link> · {format.dateTime(s.startsAt)} · <span className="badge badge-muted">{t(`sessions.status.${s.status}`)}</span>
+                <Link to={`/rounds/${round.id}/sessions/${s.id}`}>{s.title}</Link> · {format.zoned(s.startsAt, round.timeZone)} · <span className="badge badge-muted">{t(`sessions.status.${s.status}`)}</span>
               </li>
             ))}
           </ul>

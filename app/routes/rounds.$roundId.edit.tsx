@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { listOrganizationNames } from '../../domain/organizations.ts';
+import { listOrganizationChoices } from '../../domain/organizations.ts';
+import { timeZoneChoices, wallTimeOf } from '../../domain/time-zones.ts';
 import { getRound } from '../../domain/rounds.ts';
 import { updateRoundAnnounced } from '../../domain/round-announcements.ts';
 import { RoundForm, type RoundFormValues } from '../components/round-form.tsx';
@@ -14,16 +15,16 @@ import { redirectWithToast } from '../utils/toast.server.ts';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rounds.edit');
 
-/** datetime-local wants "YYYY-MM-DDTHH:mm" (UTC here; the page says so). */
-const forInput = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : '');
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
   const { round, invited, facts } = await getRound(context.services.db, params.roundId ?? '').catch((e) => domainErrorResponse(e) as never);
   await requirePermission(context, user, 'edit', { type: 'round', round: facts });
   return {
-    round: { ...round, submissionDeadline: forInput(round.submissionDeadline), invitedOrganizationIds: invited.map((o) => o.id) },
-    organizations: await listOrganizationNames(context.services.db),
+    // The deadline as its field shows it: the wall time of the round's own zone.
+    round: { ...round, submissionDeadline: round.submissionDeadline ? wallTimeOf(round.submissionDeadline, round.timeZone) : '', invitedOrganizationIds: invited.map((o) => o.id) },
+    organizations: await listOrganizationChoices(context.services.db),
+    timeZones: timeZoneChoices(),
   };
 }
 
@@ -41,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditRoundPage() {
   const t = useT();
-  const { round, organizations } = useLoaderData<typeof loader>();
+  const { round, organizations, timeZones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="stack narrow-wide">
@@ -49,7 +50,7 @@ export default function EditRoundPage() {
         <Link to="/rounds">{t('rounds.title')}</Link> › <Link to={`/rounds/${round.id}`}>{round.title}</Link>
       </nav>
       <h1>{t('rounds.edit')}</h1>
-      <RoundForm values={(result?.values ?? round) as RoundFormValues} errors={result?.errors ?? {}} organizations={organizations} submitLabel={t('forms.save')} />
+      <RoundForm values={(result?.values ?? round) as RoundFormValues} errors={result?.errors ?? {}} organizations={organizations} timeZones={timeZones} submitLabel={t('forms.save')} />
     </div>
   );
 }

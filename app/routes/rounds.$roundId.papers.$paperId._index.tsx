@@ -11,6 +11,7 @@ import { requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse, type FormErrors } from '../utils/forms.server.ts';
 import { requirePermission } from '../utils/permissions.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
+import { useLivePaper } from '../utils/use-live-paper.ts';
 import { redirectWithToast } from '../utils/toast.server.ts';
 
 // The editor runs in the browser only (Tiptap, Yjs, the socket): loaded after hydration.
@@ -41,6 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     documentName: paperDocumentName(found.paper.id),
     wordLimit: found.round.wordLimit,
     deadline: found.round.submissionDeadline,
+    timeZone: found.round.timeZone,
     isMember,
     canEdit,
     canSubmit: can(user, 'submit', resource),
@@ -74,6 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const content = await currentPaperContent(context.services.db, found.paper.id);
   try {
     const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language });
+    context.services.realtime.paperSubmitted(found.paper.id);
     return redirectWithToast(`/rounds/${found.round.id}/papers/${found.paper.id}#version-${version.number}`, { kind: 'success', key: 'toast.paperSubmitted', vars: { number: version.number, digest: version.digest.slice(0, 16) } });
   } catch (error) {
     return domainErrorResponse(error);
@@ -89,6 +92,7 @@ export default function PaperPage() {
   const revalidator = useRevalidator();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  useLivePaper(loaded.denied ? null : loaded.paperId);
   if (loaded.denied) {
     return (
       <section className="narrow card" aria-labelledby="denied-title">
@@ -107,7 +111,7 @@ export default function PaperPage() {
       <header className="page-header with-actions">
         <div>
           <h1>{t('paper.title', { organization: loaded.organizationName })}</h1>
-          <p className="lead">{loaded.deadline ? t('rounds.deadline', { date: format.dateTime(loaded.deadline) }) : t('rounds.noDeadline')}</p>
+          <p className="lead">{loaded.deadline ? t('rounds.deadline', { date: format.zoned(loaded.deadline, loaded.timeZone) }) : t('rounds.noDeadline')}</p>
         </div>
         {loaded.canSubmit && (
           <Form method="post" onSubmit={(e) => !confirm(t('paper.submitConfirm')) && e.preventDefault()}>

@@ -1,27 +1,18 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { getPaper, listVersions } from '../../domain/papers.ts';
 import { diffVersions } from '../../domain/papers/diff.ts';
-import { can } from '../../domain/permissions.ts';
-import { requireUser } from '../utils/auth.server.ts';
-import { domainErrorResponse } from '../utils/forms.server.ts';
-import { requirePermission } from '../utils/permissions.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
+import { readableVersions } from '../utils/paper-versions.server.ts';
 import { pageTitle } from '../utils/meta.ts';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'paper.diff.title');
 
 const versionPair = z.object({ from: z.coerce.number().int().min(1).max(1_000_000), to: z.coerce.number().int().min(1).max(1_000_000) });
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { user } = await requireUser(request, context);
-  const found = await getPaper(context.services.db, params.paperId ?? '').catch((e) => domainErrorResponse(e) as never);
-  if (found.paper.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
-  const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts } as const;
-  // Versions are read by the organization's members, and by whoever may read submitted positions.
-  if (!can(user, 'read-draft', resource)) await requirePermission(context, user, 'read-submitted', resource);
-  const versions = await listVersions(context.services.db, found.paper.id);
+export async function loader(args: LoaderFunctionArgs) {
+  const { request } = args;
+  const { versions, ...found } = await readableVersions(args);
   const numbers = versions.map((v) => v.number);
   const asked = versionPair.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const pair = asked.success ? asked.data : { from: Math.max(1, (numbers[0] ?? 1) - 1), to: numbers[0] ?? 1 };

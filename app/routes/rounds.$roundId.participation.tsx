@@ -19,6 +19,7 @@ import { SelectField } from '../components/select-field.tsx';
 import { requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse, type FormErrors } from '../utils/forms.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
+import { clock } from '../utils/durations.ts';
 import { loadRoundRecord } from '../utils/participation.server.ts';
 import { requirePermission } from '../utils/permissions.server.ts';
 import { redirectWithToast } from '../utils/toast.server.ts';
@@ -134,7 +135,8 @@ export default function ParticipationPage() {
     return `?${next.toString()}`;
   };
   const ariaSort = (column: SortColumn) => (query.sort === column ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined);
-  const figureText = (figure: Figure, value: number) => (figure === 'secondsPresent' || figure === 'interventionSeconds' ? t('participation.minutes', { count: minutes(value) }) : String(value));
+  // Speaking time as a clock ("0:15"); time present, which runs to hours, in minutes.
+  const figureText = (figure: Figure, value: number) => (figure === 'interventionSeconds' ? clock(value) : figure === 'secondsPresent' ? t('participation.minutes', { count: minutes(value) }) : String(value));
   const errorOf = (intent: string, field: string) => (actionData?.intent === intent && actionData.errors[field] ? t(actionData.errors[field]!) : undefined);
 
   return (
@@ -222,7 +224,7 @@ export default function ParticipationPage() {
                         </td>
                       );
                     })}
-                    <td>{r.lastSubmittedAt ? format.dateTime(r.lastSubmittedAt) : t('participation.notSubmitted')}</td>
+                    <td>{r.lastSubmittedAt ? format.date(r.lastSubmittedAt) : t('participation.notSubmitted')}</td>
                   </tr>
                 ))}
               </tbody>

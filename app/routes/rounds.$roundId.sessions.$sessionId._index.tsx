@@ -11,10 +11,14 @@ import { LiveRoom } from '../components/sessions/live-room.tsx';
 import { requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse } from '../utils/forms.server.ts';
 import { requirePermission } from '../utils/permissions.server.ts';
-import { useT } from '../utils/i18n.tsx';
+import { useFormat, useT } from '../utils/i18n.tsx';
+import type { ShellHandle } from '../components/app-shell.tsx';
 
 // The same editor as papers, in the browser only.
 const PaperEditor = lazy(() => import('../editor/paper-editor.tsx'));
+
+/** `?view=projector` takes the whole screen: no header, navigation or footer. */
+export const handle: ShellHandle = { bare: (search) => search.get('view') === 'projector' };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.state.title ?? ''} · IDM Consult` }];
 
@@ -32,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       personByPerson: can(user, 'read-attendance', resource),
       // The papers an agenda item may be about, for the facilitator: those submitted.
       papers: can(user, 'run', resource) ? (await listRoundPapers(context.services.db, round.id)).filter((p) => p.versions > 0).map((p) => ({ id: p.id, organizationName: p.organizationName })) : [],
-      round: { id: round.id, title: round.title },
+      round: { id: round.id, title: round.title, timeZone: round.timeZone },
       facts,
       me: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative },
       projector: new URL(request.url).searchParams.get('view') === 'projector',
@@ -47,6 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function SessionPage() {
   const t = useT();
+  const format = useFormat();
   const loaded = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const [mounted, setMounted] = useState(false);
@@ -55,32 +60,39 @@ export default function SessionPage() {
   return (
     <div className={loaded.projector ? 'projector-page' : 'stack'}>
       {!loaded.projector && (
-        <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
-          <Link to="/rounds">{t('rounds.title')}</Link> › <Link to={`/rounds/${loaded.round.id}`}>{loaded.round.title}</Link> ›{' '}
-          <Link to={`${base}?view=projector`}>{t('sessions.projector')}</Link>
-          {loaded.state.status === 'closed' && (
-            <>
-              {' '}
-              › <Link to={`${base}/record`}>{t('sessions.record')}</Link>
-            </>
-          )}
-        </nav>
+        <div className="breadcrumb-row">
+          {/* The trail ends at this session; its other views are links beside it. */}
+          <nav aria-label={t('breadcrumb.label')} className="breadcrumb">
+            <Link to="/rounds">{t('rounds.title')}</Link> › <Link to={`/rounds/${loaded.round.id}`}>{loaded.round.title}</Link> › <span aria-current="page">{loaded.state.title}</span>
+          </nav>
+          <p className="view-links">
+            <Link to={`${base}?view=projector`}>{t('sessions.projector')}</Link>
+            {loaded.state.status === 'closed' && (
+              <>
+                {' · '}
+                <Link to={`${base}/record`}>{t('sessions.record')}</Link>
+              </>
+            )}
+          </p>
+        </div>
       )}
       {mounted ? (
         <>
-          <LiveRoom initial={loaded.state} initialPresent={loaded.present} papers={loaded.papers} me={loaded.me} round={loaded.facts} projector={loaded.projector} />
+          <LiveRoom initial={loaded.state} initialPresent={loaded.present} papers={loaded.papers} me={loaded.me} round={loaded.facts} timeZone={loaded.round.timeZone} projector={loaded.projector} />
           {loaded.notes && !loaded.projector && (
-            <section aria-labelledby="notes-title" className="stack">
+            // Not a landmark of its own: the editor inside is one, under the same name (landmark-unique).
+            <div className="stack">
               <h2 id="notes-title">{t('sessions.notes')}</h2>
               <Suspense fallback={<p className="muted">{t('paper.loadingEditor')}</p>}>
                 <PaperEditor documentName={loaded.notes.documentName} editable={loaded.notes.editable} user={loaded.notes.me} wordLimit={null} label={t('sessions.notes')} onEditClosed={() => revalidator.revalidate()} />
               </Suspense>
-            </section>
+            </div>
           )}
         </>
       ) : (
         <>
           <h1>{loaded.state.title}</h1>
+          {!loaded.projector && <p className="lead">{format.zoned(loaded.state.startsAt, loaded.round.timeZone)}</p>}
           <p className="muted">{t('sessions.connecting')}</p>
         </>
       )}

@@ -4,15 +4,15 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { EmptyState } from '../components/empty-state.tsx';
 import { loadSessionRecord } from '../utils/session-record.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
+import { clock } from '../utils/durations.ts';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.session.title ?? ''} · IDM Consult` }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const { session, round, record, personByPerson, organizationsAttending } = await loadSessionRecord(args);
-  return data({ session: { id: session.id, title: session.title, status: session.status, openedAt: session.openedAt, closedAt: session.closedAt }, round: { id: round.id, title: round.title }, record, personByPerson, organizationsAttending });
+  return data({ session: { id: session.id, title: session.title, status: session.status, openedAt: session.openedAt, closedAt: session.closedAt }, round: { id: round.id, title: round.title, timeZone: round.timeZone }, record, personByPerson, organizationsAttending });
 }
 
-const duration = (seconds: number) => `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 
 export default function SessionRecordPage() {
   const t = useT();
@@ -27,8 +27,8 @@ export default function SessionRecordPage() {
       <header className="page-header">
         <h1>{t('sessions.recordTitle', { title: session.title })}</h1>
         <p className="lead">
-          {session.openedAt ? format.dateTime(session.openedAt) : t(`sessions.status.${session.status}`)}
-          {session.closedAt && ` – ${format.dateTime(session.closedAt)}`}
+          {session.openedAt ? format.zoned(session.openedAt, round.timeZone) : t(`sessions.status.${session.status}`)}
+          {session.closedAt && ` – ${format.zoned(session.closedAt, round.timeZone)}`}
         </p>
       </header>
       {!personByPerson ? (
@@ -70,7 +70,7 @@ export default function SessionRecordPage() {
                   <tr key={i}>
                     <td>{a.name}</td>
                     <td>{a.organizationName ?? t('sessions.iomStaff')}</td>
-                    <td>{duration(a.seconds)}</td>
+                    <td>{clock(a.seconds)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -102,7 +102,7 @@ export default function SessionRecordPage() {
                   <tr key={o.organizationName}>
                     <td>{o.organizationName}</td>
                     <td>{o.count}</td>
-                    <td>{duration(o.seconds)}</td>
+                    <td>{clock(o.seconds)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -123,7 +123,7 @@ export default function SessionRecordPage() {
                   <tr key={item.id}>
                     <td>{item.title}</td>
                     <td>{item.count}</td>
-                    <td>{duration(item.seconds)}</td>
+                    <td>{clock(item.seconds)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -2,7 +2,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { getRound } from '../../domain/rounds.ts';
-import { scheduleSession, sessionSchema } from '../../domain/sessions/sessions.ts';
+import { scheduleSession, sessionSchemaIn } from '../../domain/sessions/sessions.ts';
+import { zoneLabel } from '../../domain/time-zones.ts';
 import { Field, FormError, SubmitButton } from '../components/form-field.tsx';
 import { SelectField } from '../components/select-field.tsx';
 import { requireUser } from '../utils/auth.server.ts';
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
   const { round, facts } = await roundFor(params, context);
   await requirePermission(context, user, 'schedule', { type: 'session', round: facts, status: 'scheduled' });
-  return { round: { id: round.id, title: round.title } };
+  return { round: { id: round.id, title: round.title, timeZone: round.timeZone } };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -30,8 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { round, facts } = await roundFor(params, context);
   await requirePermission(context, user, 'schedule', { type: 'session', round: facts, status: 'scheduled' });
   const values = formObject(await request.formData());
-  // The form's date and time are UTC, as the page says.
-  const parsed = parseWith(sessionSchema, { ...values, startsAt: values.startsAt ? `${values.startsAt}Z` : undefined });
+  // The form's date and time are in the round's own zone, as the page says.
+  const parsed = parseWith(sessionSchemaIn(round.timeZone), { ...values, startsAt: values.startsAt || undefined });
   if (!parsed.ok) return invalid(parsed.errors, values);
   const session = await scheduleSession(context.services.db, user, round.id, parsed.value);
   return redirectWithToast(`/rounds/${round.id}/sessions/${session.id}`, { kind: 'success', key: 'toast.sessionScheduled' });
@@ -53,7 +54,7 @@ export default function ScheduleSessionPage() {
       <Form method="post" noValidate className="card stack">
         <FormError error={errors.form} />
         <Field label={t('sessions.titleField')} name="title" required defaultValue={values.title ?? ''} error={errors.title} />
-        <Field label={t('sessions.startsAt')} name="startsAt" type="datetime-local" required defaultValue={values.startsAt ?? ''} error={errors.startsAt} hint={t('round.deadlineHint')} />
+        <Field label={t('sessions.startsAt')} name="startsAt" type="datetime-local" required defaultValue={values.startsAt ?? ''} error={errors.startsAt} hint={t('sessions.startsAtHint', { zone: zoneLabel(round.timeZone) })} />
         <SelectField
           label={t('sessions.attendees')}
           name="attendees"

@@ -23,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const loader = (args: LoaderFunctionArgs) => loadSummary(args);
 export const action = (args: ActionFunctionArgs) => summaryAction(args);
 
-type ActionData = FormErrors & { insert?: { kind: 'first-draft' | 'participation-table'; content: unknown } };
+type ActionData = FormErrors & { insert?: { kind: 'first-draft' | 'participation-table'; content: unknown }; leftovers?: string[] };
 
 export default function SummaryPage() {
   const t = useT();
@@ -174,15 +174,37 @@ function DraftSummary() {
             </Form>
           </div>
           <p className="muted small">{draft.positionCount === 0 ? t('summary.noPositions') : t('summary.compileHint', { count: draft.positionCount })}</p>
-          {(actionData?.errors.form || generate.data?.errors?.form) && (
-            <p className="notice notice-error" role="alert">
-              {t(actionData?.errors.form ?? generate.data!.errors.form!)}
-            </p>
+          {actionData?.leftovers?.length ? (
+            // The first draft's placeholder sentences are still there: say which, and offer to publish anyway.
+            <div className="notice notice-warning stack" role="alert">
+              <p>{t('summary.errors.placeholders')}</p>
+              <ul>
+                {actionData.leftovers.map((sentence) => (
+                  <li key={sentence}>
+                    <q>{sentence}</q>
+                  </li>
+                ))}
+              </ul>
+              <Form method="post" onSubmit={(e) => !confirm(t('summary.publishConfirm')) && e.preventDefault()}>
+                <input type="hidden" name="intent" value="publish" />
+                <input type="hidden" name="despitePlaceholders" value="1" />
+                <button type="submit" className="button button-danger" disabled={publishing}>
+                  {publishing ? t('summary.publishing') : t('summary.publishAnyway')}
+                </button>
+              </Form>
+            </div>
+          ) : (
+            (actionData?.errors.form || generate.data?.errors?.form) && (
+              <p className="notice notice-error" role="alert">
+                {t(actionData?.errors.form ?? generate.data!.errors.form!)}
+              </p>
+            )
           )}
         </div>
       )}
       <div className="summary-layout">
-        <section aria-labelledby="summary-editor-title" className="stack">
+        {/* Not a landmark of its own: the editor inside is one, under the same name (landmark-unique). */}
+        <div className="stack">
           <h2 id="summary-editor-title" className="visually-hidden">
             {t('summary.editorLabel')}
           </h2>
@@ -203,7 +225,7 @@ function DraftSummary() {
           ) : (
             <p className="muted">{t('paper.loadingEditor')}</p>
           )}
-        </section>
+        </div>
         <aside className="card" aria-label={t('summary.panel')}>
           <div role="tablist" aria-label={t('summary.panel')} className="tabs">
             <button type="button" role="tab" id="tab-positions" aria-controls="panel-positions" aria-selected={tab === 'positions'} onClick={() => setTab('positions')}>

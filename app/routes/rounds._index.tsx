@@ -35,9 +35,9 @@ export default function RoundsPage() {
               </h2>
               <p className="meta-line">
                 <span className="badge badge-phase">{t(`phases.${round.phase}`)}</span>{' '}
-                {round.submissionDeadline ? t('rounds.deadline', { date: format.dateTime(round.submissionDeadline) }) : t('rounds.noDeadline')}
+                {round.submissionDeadline ? t('rounds.deadline', { date: format.zoned(round.submissionDeadline, round.timeZone) }) : t('rounds.noDeadline')}
               </p>
-              <p className="meta-line">{t('rounds.counts', { invited: round.invitedCount, papers: round.paperCount })}</p>
+              <p className="meta-line">{t('rounds.invitedCount', { count: round.invitedCount })} · {t('rounds.papersCount', { count: round.paperCount })}</p>
             </li>
           ))}
         </ul>

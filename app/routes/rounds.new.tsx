@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { listOrganizationNames } from '../../domain/organizations.ts';
+import { listOrganizationChoices } from '../../domain/organizations.ts';
+import { timeZoneChoices } from '../../domain/time-zones.ts';
 import { createRoundAnnounced } from '../../domain/round-announcements.ts';
 import { RoundForm, type RoundFormValues } from '../components/round-form.tsx';
 import { requireUser } from '../utils/auth.server.ts';
@@ -16,7 +17,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rounds.ne
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
   await requirePermission(context, user, 'create', { type: 'rounds' });
-  return { organizations: await listOrganizationNames(context.services.db) };
+  return { organizations: await listOrganizationChoices(context.services.db), timeZones: timeZoneChoices() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewRoundPage() {
   const t = useT();
-  const { organizations } = useLoaderData<typeof loader>();
+  const { organizations, timeZones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="stack narrow-wide">
@@ -39,7 +40,7 @@ export default function NewRoundPage() {
         <Link to="/rounds">{t('rounds.title')}</Link>
       </nav>
       <h1>{t('rounds.new')}</h1>
-      <RoundForm values={(result?.values ?? {}) as RoundFormValues} errors={result?.errors ?? {}} organizations={organizations} submitLabel={t('rounds.create')} />
+      <RoundForm values={(result?.values ?? {}) as RoundFormValues} errors={result?.errors ?? {}} organizations={organizations} timeZones={timeZones} submitLabel={t('rounds.create')} isNew />
     </div>
   );
 }

@@ -1,17 +1,11 @@
 import type { Database } from '../../db/client.ts';
-import { organizationIdsMatching } from '../../domain/organizations.ts';
 import { roundSchema } from '../../domain/rounds.ts';
 import { formObject, parseWith } from './forms.server.ts';
 
-/** Reads the round form: the organizations picked one by one plus those matching the filter. */
-export async function readRoundForm(request: Request, db: Database) {
+/** Reads the round form: the organizations ticked in its picker (filters and "select all shown" tick them in the page). */
+export async function readRoundForm(request: Request, _db: Database) {
   const raw = formObject(await request.formData(), ['areas', 'invitedOrganizationIds']);
-  let invited = raw.invitedOrganizationIds as string[];
-  const area = typeof raw.inviteArea === 'string' ? raw.inviteArea : '';
-  if (area) {
-    const matching = await organizationIdsMatching(db, { area: area === '*' ? undefined : area, observersOnly: raw.inviteObserversOnly === 'on' });
-    invited = [...new Set([...invited, ...matching])];
-  }
+  const invited = raw.invitedOrganizationIds as string[];
   const parsed = parseWith(roundSchema, {
     ...raw,
     invitedOrganizationIds: invited,

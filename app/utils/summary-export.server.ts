@@ -12,7 +12,8 @@ export async function summaryForExport(args: LoaderFunctionArgs) {
   const sources = await citationSources(db, user, citationsIn(json));
   const language = resolveLocale(args.request, user);
   const t = translatorFor(language);
-  const date = (d: Date) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  // A document of the round: its dates are the round's own (Geneva's unless it says otherwise).
+  const date = (d: Date) => new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: round.timeZone }).format(d);
   const summary = toSummaryExport(json, {
     title: t('summary.title', { round: round.title }),
     subtitle: published ? t('summary.publishedSubtitle', { date: date(published.version.publishedAt) }) : t('summary.draftSubtitle', { date: date(new Date()) }),

@@ -8,7 +8,7 @@ import { can } from '../../domain/permissions.ts';
 import { participationRecord } from '../../domain/participation/record.ts';
 import { getRound } from '../../domain/rounds.ts';
 import { compileFirstDraft, participationTable } from '../../domain/summary/first-draft.ts';
-import { AlreadyPublished, byArea, citationSources, citationsIn, currentSummary, publishedSummary, publishSummary, submittedPositions, summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { AlreadyPublished, byArea, DraftLeftovers, citationSources, citationsIn, currentSummary, publishedSummary, publishSummary, submittedPositions, summaryDocumentName } from '../../domain/summary/summaries.ts';
 import { requireUser } from './auth.server.ts';
 import { colourFor } from './colour.ts';
 import { domainErrorResponse, type FormErrors } from './forms.server.ts';
@@ -73,10 +73,13 @@ export async function summaryAction(args: ActionFunctionArgs) {
     if (published) return data<FormErrors>({ errors: { form: 'summary.errors.alreadyPublished' } }, { status: 409 });
     await requirePermission(context, user, 'publish', resource);
     try {
-      const { notified } = await publishSummary(db, user, round.id);
+      const { notified } = await publishSummary(db, user, round.id, { despitePlaceholders: form.get('despitePlaceholders') === '1' });
       await realtime.roundChanged(round.id);
       realtime.notificationsChanged(notified);
     } catch (error) {
+      // The text still holds the first draft's placeholder sentences: say which, and let the
+      // secretary rewrite them or publish anyway (400).
+      if (error instanceof DraftLeftovers) return data({ errors: error.fields, leftovers: error.sentences }, { status: 400 });
       // Another secretary published first (409), or the summary is empty (400).
       if (error instanceof InvalidInput) return data<FormErrors>({ errors: error.fields }, { status: error instanceof AlreadyPublished ? 409 : 400 });
       throw error;

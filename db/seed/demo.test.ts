@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { organizations, users } from '../schema.ts';
+import { consultationSessions, organizations, sessionPresence, users } from '../schema.ts';
+import { sessionRecord } from '../../domain/sessions/record.ts';
+import { heldSessionTitle, upcomingSessionTitle } from './sessions.ts';
 import { openTestDatabase } from '../../tests/setup/database.ts';
 import { signIn } from '../../domain/accounts.ts';
 import { areas, levels, relationships } from '../../domain/vocabulary.ts';
-import { demoAccounts, demoAccountsAllowed, demoPassword, isEmpty, seedDemo } from './demo.ts';
+import { demoAccounts, demoPassword, isEmpty, seedDemo } from './demo.ts';
 import { seedOrganizations } from './organizations.ts';
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -33,8 +35,8 @@ describe('the demo data', () => {
   it('seeds an empty database once, with the demo accounts where the issue places them', async () => {
     expect(await isEmpty(handle.db)).toBe(true);
     const first = await seedDemo(handle.db, { accounts: true });
-    expect(first).toEqual({ organizationsAdded: seedOrganizations.length, accountsAdded: demoAccounts.length, roundAdded: true });
-    expect(await seedDemo(handle.db, { accounts: true })).toEqual({ organizationsAdded: 0, accountsAdded: 0, roundAdded: false });
+    expect(first).toEqual({ organizationsAdded: seedOrganizations.length, accountsAdded: demoAccounts.length, roundAdded: true, sessionsAdded: 2 });
+    expect(await seedDemo(handle.db, { accounts: true })).toEqual({ organizationsAdded: 0, accountsAdded: 0, roundAdded: false, sessionsAdded: 0 });
 
     const member = async (email: string) => {
       const [row] = await handle.db
@@ -77,10 +79,37 @@ describe('the demo data', () => {
     await other.dispose();
   });
 
-  it('never creates demo accounts in production unless DEMO_SEED=1', () => {
-    expect(demoAccountsAllowed({ NODE_ENV: 'production' })).toBe(false);
-    expect(demoAccountsAllowed({ NODE_ENV: 'production', DEMO_SEED: '1' })).toBe(true);
-    expect(demoAccountsAllowed({ NODE_ENV: 'development' })).toBe(true);
-    expect(demoAccountsAllowed({})).toBe(true);
+  it('adds whatever of the demo is missing to a database that already has data', async () => {
+    const other = await openTestDatabase();
+    // A production start: the organizations, no accounts.
+    await seedDemo(other.db, { accounts: false });
+    expect(await isEmpty(other.db)).toBe(false);
+    // Asked for later (DEMO_SEED=1): the accounts, the round and its sessions arrive.
+    const later = await seedDemo(other.db, { accounts: true });
+    expect(later).toEqual({ organizationsAdded: 0, accountsAdded: demoAccounts.length, roundAdded: true, sessionsAdded: 2 });
+    // One account and one session deleted by hand come back, nothing else is added twice.
+    await other.db.delete(users).where(eq(users.email, 'observer2@example.org'));
+    await other.db.delete(consultationSessions).where(eq(consultationSessions.title, upcomingSessionTitle));
+    expect(await seedDemo(other.db, { accounts: true })).toEqual({ organizationsAdded: 0, accountsAdded: 1, roundAdded: false, sessionsAdded: 1 });
+    await other.dispose();
+  });
+
+  it('has an upcoming session and a closed one with its record', async () => {
+    const sessions = await handle.db.select().from(consultationSessions).orderBy(consultationSessions.startsAt);
+    expect(sessions.map((s) => [s.title, s.status])).toEqual([
+      [heldSessionTitle, 'closed'],
+      [upcomingSessionTitle, 'scheduled'],
+    ]);
+    expect(sessions[1]!.startsAt.getTime()).toBeGreaterThan(Date.now());
+    const held = sessions[0]!;
+    const record = await sessionRecord(handle.db, held);
+    expect(record.attendance.map((a) => a.organizationName)).toEqual(expect.arrayContaining(['Caritas Österreich', 'La Strada Ukraine']));
+    expect(record.attendance.find((a) => a.name === 'Katharina Huber')).toMatchObject({ joins: 2 });
+    expect(record.interventions.map((i) => i.kind).sort()).toEqual(['intervention', 'intervention', 'intervention', 'point-of-order', 'reply']);
+    expect(record.interventions.every((i) => i.seconds > 0)).toBe(true);
+    expect(record.interventions.some((i) => i.statement)).toBe(true);
+    // The presence figures of the participation record were stored as at closing.
+    const stored = await handle.db.select().from(sessionPresence).where(eq(sessionPresence.sessionId, held.id));
+    expect(stored.length).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The demo round, on the reference paper's own theme, with papers from the demo organizations:
- * La Strada Ukraine's still in draft, Caritas Österreich's submitted. Added once, with the demo
- * accounts (it needs their authors).
+ * La Strada Ukraine's still in draft, Caritas Österreich's submitted. Added when missing, with
+ * the demo accounts (it needs their authors).
  */
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
@@ -14,6 +14,7 @@ import { currentPaperContent, paperDocumentName, saveDerivedContent, startPaper,
 import { paperExtensions } from '../../domain/papers/editor-schema.ts';
 import { createRound } from '../../domain/rounds.ts';
 import { framingHtml } from '../../domain/rounds/framing.ts';
+import { defaultRoundTimeZone, instantFromWallTime, wallTimeOf } from '../../domain/time-zones.ts';
 import { reply, startThread } from '../../domain/comments/threads.ts';
 
 export const demoRoundTitle = 'Partnerships with NGOs in managing migration';
@@ -59,15 +60,16 @@ export async function writePaper(db: Database, roundId: string, organizationId: 
   return { paper, content };
 }
 
-export async function seedDemoRound(db: Database): Promise<boolean> {
+/** Adds the demo round unless it exists; answers its id (null without the demo accounts). */
+export async function seedDemoRound(db: Database): Promise<{ id: string | null; added: boolean }> {
   const [existing] = await db.select({ id: consultationRounds.id }).from(consultationRounds).where(eq(consultationRounds.title, demoRoundTitle)).limit(1);
-  if (existing) return false;
+  if (existing) return { id: existing.id, added: false };
   const people = await db.select().from(users).where(inArray(users.email, ['facilitator@example.org', 'observer1@example.org', 'observer3@example.org']));
   const person = (email: string) => people.find((p) => p.email === email);
   const facilitator = person('facilitator@example.org');
   const olena = person('observer1@example.org');
   const katharina = person('observer3@example.org');
-  if (!facilitator || !olena?.organizationId || !katharina?.organizationId) return false;
+  if (!facilitator || !olena?.organizationId || !katharina?.organizationId) return { id: null, added: false };
   const observers = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.hasObserverStatus, true));
   const round = await createRound(
     db,
@@ -77,7 +79,9 @@ export async function seedDemoRound(db: Database): Promise<boolean> {
       areas: ['counter-trafficking', 'assisted-voluntary-return', 'mass-information'],
       phase: 'open',
       phaseDates: {},
-      submissionDeadline: new Date(Date.now() + 30 * 86400_000),
+      // In 30 days, at 23:59 in Geneva, the round's zone.
+      timeZone: defaultRoundTimeZone,
+      submissionDeadline: instantFromWallTime(`${wallTimeOf(new Date(Date.now() + 30 * 86400_000), defaultRoundTimeZone).slice(0, 10)}T23:59`, defaultRoundTimeZone),
       wordLimit: 2000,
       positionVisibility: 'after-deadline',
       invitedOrganizationIds: [...new Set([olena.organizationId, katharina.organizationId, ...observers.map((o) => o.id)])],
@@ -94,5 +98,5 @@ export async function seedDemoRound(db: Database): Promise<boolean> {
     body: 'The paper lists many ways NGOs and IOM work together. If only one thing could change next year, what should it be, and why?',
   });
   await reply(db, katharina, { threadId: topic.thread.id, replyToId: topic.thread.first.id, body: 'Independent return counselling, in the migrant’s language, before any decision is taken.' });
-  return true;
+  return { id: round.id, added: true };
 }

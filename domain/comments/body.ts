@@ -27,6 +27,11 @@ export const reasonSchema = z
 const mentionPattern = /@\[([^\]\n]{1,120})\]/g;
 const linkPattern = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]']/g;
 
+/** A comment as plain words, for an inbox line or a mail: each mention reads "@Olena Kovalenko". */
+export function plainCommentText(body: string): string {
+  return body.replace(mentionPattern, (_, name: string) => `@${name.trim()}`);
+}
+
 /** The names mentioned in a comment, once each, as written. */
 export function mentionedNames(body: string): string[] {
   return [...new Set([...body.matchAll(mentionPattern)].map((m) => m[1]!.trim()))];

@@ -132,6 +132,20 @@ describe('a thread', () => {
     });
     expect(outcome.notified.sort()).toEqual(Object.keys(kinds).sort());
     expect(filed[0]!.link).toBe(`/rounds/${roundId}/papers/${paperId}?thread=${thread.id}`);
+    // What the inbox and the digest read: names, not markup.
+    const [mention] = (await listNotifications(handle.db, p('Olena Kovalenko').id)).notifications.filter((n) => n.kind === 'mention');
+    expect(mention!.payload.excerpt).toBe('@Olena Kovalenko, @Sofia Secretariat do you agree?');
+  });
+
+  it('writes mentions as "@Name" in the inbox and the digest mail, also for notifications filed with markup', async () => {
+    const person = await makeUser(handle.db, { name: 'Reader Of Mentions' });
+    await notify(handle.db, [{ userId: person.id, kind: 'mention', payload: { actor: 'Taras', round: 'R', excerpt: 'Ask @[Olena Kovalenko] about it' }, link: '/' }]);
+    expect((await listNotifications(handle.db, person.id)).notifications[0]!.payload.excerpt).toBe('Ask @Olena Kovalenko about it');
+    const mailer = await createMailer(handle.db, { from: 'consult@example.org' });
+    await sendDailyDigests(handle.db, mailer, { origin: 'https://consult.test', now: new Date(Date.now() + 48 * 3600_000) });
+    const [mail] = await handle.db.select().from(mailOutbox).where(eq(mailOutbox.to, person.email));
+    expect(mail!.body).toContain('Ask @Olena Kovalenko about it');
+    expect(mail!.body).not.toContain('@[');
   });
 
   it('refuses a mention of someone who cannot see the thread, naming the rule', async () => {

@@ -17,7 +17,7 @@ import { can, describeResource, type Actor, type ThreadFacts } from '../permissi
 import { getRound } from '../rounds.ts';
 import { notify, type NewNotification } from '../notifications.ts';
 import { beyond, decodeCursor } from '../cursor.ts';
-import { commentBodySchema, mentionedNames } from './body.ts';
+import { commentBodySchema, mentionedNames, plainCommentText } from './body.ts';
 
 /** Where threads live. */
 export type Place = { scope: 'draft'; paperId: string } | { scope: 'version'; versionId: string } | { scope: 'round'; roundId: string };
@@ -529,6 +529,6 @@ export async function forgetExcerpts(db: Database, commentId: string) {
 }
 
 export function excerpt(text: string, length = 140) {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = plainCommentText(text).replace(/\s+/g, ' ').trim();
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }

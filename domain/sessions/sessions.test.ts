@@ -94,9 +94,16 @@ describe('a session, live', () => {
     await openSession(handle.db, p('daniel'), id);
 
     await requestFloor(handle.db, p('olena'), id, 'intervention');
-    await expect(requestFloor(handle.db, p('taras'), id, 'reply')).rejects.toMatchObject({ fields: { kind: 'errors.session.alreadyRequested' } });
+    await expect(requestFloor(handle.db, p('taras'), id, 'intervention')).rejects.toMatchObject({ fields: { kind: 'errors.session.alreadyRequested' } });
     await requestFloor(handle.db, p('katharina'), id, 'reply');
     let state = await requestFloor(handle.db, p('hayat'), id, 'point-of-order');
+    expect(state.list.map((r) => [r.name, r.kind])).toEqual([['hayat', 'point-of-order'], ['olena', 'intervention'], ['katharina', 'reply']]);
+    // A point of order (or a right of reply) is never held back while the organization waits:
+    // Taras raises one while Olena waits for La Strada Ukraine, once; then withdraws it.
+    state = await requestFloor(handle.db, p('taras'), id, 'point-of-order');
+    expect(state.list.map((r) => [r.name, r.kind])).toEqual([['hayat', 'point-of-order'], ['taras', 'point-of-order'], ['olena', 'intervention'], ['katharina', 'reply']]);
+    await expect(requestFloor(handle.db, p('taras'), id, 'point-of-order')).rejects.toMatchObject({ fields: { kind: 'errors.session.alreadyRequested' } });
+    state = await withdrawRequest(handle.db, p('taras'), id);
     expect(state.list.map((r) => [r.name, r.kind])).toEqual([['hayat', 'point-of-order'], ['olena', 'intervention'], ['katharina', 'reply']]);
 
     // Facilitator actions are the facilitator's.

@@ -14,20 +14,25 @@ import { agendaItems, consultationSessions, floorRequests, interventions, organi
 import { Forbidden, InvalidInput, NotFound } from '../errors.ts';
 import { can, describeResource, type Actor, type Actions, type RoundFacts } from '../permissions.ts';
 import { getRound } from '../rounds.ts';
+import { instantIn } from '../time-zones.ts';
 import { moved, refusalOf, withRequest, type FloorKind, type Pending } from './speakers.ts';
 
-export const sessionSchema = z.object({
-  title: z.string({ error: 'errors.session.titleRequired' }).trim().min(3, 'errors.session.titleRequired').max(200, 'errors.name.tooLong'),
-  startsAt: storableDateTime('errors.date.invalid'),
-  attendees: z.enum(['members', 'representatives'], { error: 'errors.session.attendees' }).default('members'),
-  speakingMinutes: z.coerce.number({ error: 'errors.session.speakingTime' }).int('errors.session.speakingTime').min(1, 'errors.session.speakingTime').max(30, 'errors.session.speakingTime').default(3),
-  /** One agenda item per line. */
-  agenda: z
-    .string()
-    .default('')
-    .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
-    .pipe(z.array(z.string().max(300, 'errors.session.itemTooLong')).min(1, 'errors.session.agendaRequired').max(50, 'errors.session.agendaTooLong')),
-});
+/** A session as its form gives it; the date and time are read in `timeZone`, the round's zone. */
+export const sessionSchemaIn = (timeZone: string) =>
+  z.object({
+    title: z.string({ error: 'errors.session.titleRequired' }).trim().min(3, 'errors.session.titleRequired').max(200, 'errors.name.tooLong'),
+    startsAt: instantIn(timeZone),
+    attendees: z.enum(['members', 'representatives'], { error: 'errors.session.attendees' }).default('members'),
+    speakingMinutes: z.coerce.number({ error: 'errors.session.speakingTime' }).int('errors.session.speakingTime').min(1, 'errors.session.speakingTime').max(30, 'errors.session.speakingTime').default(3),
+    /** One agenda item per line. */
+    agenda: z
+      .string()
+      .default('')
+      .transform((text) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))
+      .pipe(z.array(z.string().max(300, 'errors.session.itemTooLong')).min(1, 'errors.session.agendaRequired').max(50, 'errors.session.agendaTooLong')),
+  });
+/** Programs and tests give instants that name their offset; a wall time here is read as UTC. */
+export const sessionSchema = sessionSchemaIn('UTC');
 export type SessionInput = z.infer<typeof sessionSchema>;
 
 type Tx = Transaction;
@@ -341,7 +346,7 @@ export const requestFloor = (db: Database, actor: Actor, sessionId: string, kind
   change(db, actor, sessionId, 'request-floor', async (tx, session) => {
     if (!session.currentItemId) throw new InvalidInput({ kind: 'errors.session.noItem' });
     const list = await pendingList(tx, session);
-    if (refusalOf(list, { organizationId: actor.organizationId, userId: actor.id }, session.allowMultipleRequests)) throw new InvalidInput({ kind: 'errors.session.alreadyRequested' });
+    if (refusalOf(list, { organizationId: actor.organizationId, userId: actor.id, kind }, session.allowMultipleRequests)) throw new InvalidInput({ kind: 'errors.session.alreadyRequested' });
     const [created] = await tx
       .insert(floorRequests)
       .values({ sessionId, agendaItemId: session.currentItemId, userId: actor.id, organizationId: actor.organizationId, kind, rank: list.length + 1 })

@@ -23,10 +23,23 @@ describe('the list of speakers', () => {
 
   it('allows one pending request per organization and item, unless the facilitator allows more', () => {
     const list = [request('a', 'A')];
-    expect(refusalOf(list, { organizationId: 'A', userId: 'someone-else' }, false)).toBe('already-requested');
-    expect(refusalOf(list, { organizationId: 'B', userId: 'user-b' }, false)).toBeNull();
-    expect(refusalOf(list, { organizationId: 'A', userId: 'someone-else' }, true)).toBeNull();
-    expect(refusalOf(list, { organizationId: 'A', userId: 'user-a' }, true)).toBe('already-requested');
+    const ordinary = 'intervention' as const;
+    expect(refusalOf(list, { organizationId: 'A', userId: 'someone-else', kind: ordinary }, false)).toBe('already-requested');
+    expect(refusalOf(list, { organizationId: 'B', userId: 'user-b', kind: ordinary }, false)).toBeNull();
+    expect(refusalOf(list, { organizationId: 'A', userId: 'someone-else', kind: ordinary }, true)).toBeNull();
+    expect(refusalOf(list, { organizationId: 'A', userId: 'user-a', kind: ordinary }, true)).toBe('already-requested');
+  });
+
+  it('never holds back a point of order or a right of reply because the organization already waits', () => {
+    const list = [request('a', 'A')];
+    for (const kind of ['point-of-order', 'reply'] as const) {
+      expect(refusalOf(list, { organizationId: 'A', userId: 'user-a', kind }, false)).toBeNull();
+      expect(refusalOf(list, { organizationId: 'A', userId: 'colleague', kind }, false)).toBeNull();
+    }
+    // A waiting point of order does not count against an ordinary request either.
+    expect(refusalOf([request('p', 'A', 'point-of-order')], { organizationId: 'A', userId: 'colleague', kind: 'intervention' }, false)).toBeNull();
+    // One of each kind per person at a time.
+    expect(refusalOf([{ ...request('p', 'A', 'point-of-order'), userId: 'u' }], { organizationId: 'A', userId: 'u', kind: 'point-of-order' }, false)).toBe('already-requested');
   });
 
   it('moves a request anywhere in the list, clamped to its ends', () => {

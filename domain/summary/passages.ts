@@ -15,6 +15,11 @@ export interface Passage {
 
 const textblocks = new Set(['paragraph', 'heading', 'codeBlock']);
 
+/** A text block's words as a passage holds them; empty for a block a citation cannot point to. */
+export function passageText(node: PaperNodeJson): string {
+  return inlineText(node).replace(/\s+/g, ' ').trim();
+}
+
 function inlineText(node: PaperNodeJson): string {
   if (node.type === 'text') return node.text ?? '';
   if (node.type === 'hardBreak') return ' ';
@@ -27,7 +32,7 @@ export function passagesOf(document: unknown): Passage[] {
   const walk = (node: PaperNodeJson, depth: number) => {
     if (depth > 64 || typeof node !== 'object' || node === null) return;
     if (textblocks.has(node.type)) {
-      const text = inlineText(node).replace(/\s+/g, ' ').trim();
+      const text = passageText(node);
       if (text === '') return;
       if (node.type === 'heading') theme = text;
       else passages.push({ paragraph: passages.length + 1, theme, text });

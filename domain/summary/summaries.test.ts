@@ -3,6 +3,8 @@
  * first draft and its citations, coverage, who may open the shared document, what a reader sees
  * of a cited passage, and publication (once, by the secretariat, with notifications).
  */
+import { translate } from '../../locales/index.ts';
+import { DraftLeftovers } from './summaries.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getSchema } from '@tiptap/core';
@@ -150,6 +152,11 @@ describe('a cited passage', () => {
     const forKatharina = (await citationSources(handle.db, people.katharina!, cited))[key]!;
     expect(forKatharina.passage).toBeNull();
     expect(forKatharina).toMatchObject({ organizationName: 'La Strada Ukraine', versionNumber: 2, paragraph: 2 });
+    // A link to the cited paragraph of the submitted version, for those who may read it only.
+    const forSecretariat = (await citationSources(handle.db, people.secretariat!, cited))[key]!;
+    expect(forSecretariat.href).toMatch(new RegExp(`^/rounds/${roundId}/papers/[0-9a-f-]{36}/versions/2#paragraph-2$`));
+    expect(forKatharina.href).toBeNull();
+    expect(forKatharina.submittedAt).toBeInstanceOf(Date);
   });
 });
 
@@ -158,10 +165,20 @@ describe('publication', () => {
     await expect(publishSummary(handle.db, people.secretariat!, roundId)).rejects.toMatchObject({ fields: { form: 'summary.errors.empty' } });
   });
 
+  it("warns when the text still holds the first draft's placeholder sentences, and publishes only when told to go on", async () => {
+    const intro = translate('en', 'summary.draft.intro', { count: 3, organizations: 2 });
+    await writeSummary(doc(p(intro)));
+    const refused = await publishSummary(handle.db, people.secretariat!, roundId).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DraftLeftovers);
+    expect(refused).toMatchObject({ fields: { form: 'summary.errors.placeholders' }, sentences: [intro] });
+    expect(await publishedSummary(handle.db, roundId)).toBeNull();
+  });
+
   it('fixes a dated version, moves the round to published and tells every participant; a second time is refused', async () => {
     const positions = await submittedPositions(handle.db, roundId);
     await writeSummary(compileFirstDraft(positions, [], { title: 'Summary of the round', intro: 'Outline', areaName: (a) => a, noText: '—' }));
-    const { version, notified } = await publishSummary(handle.db, people.secretariat!, roundId);
+    // The placeholder sentence of the test above is still in the text: published as it is, when told to.
+    const { version, notified } = await publishSummary(handle.db, people.secretariat!, roundId, { despitePlaceholders: true });
     expect(version.number).toBe(1);
     expect(version.html).toContain('<h1>Summary of the round</h1>');
     expect(version.html).toContain('<cite data-version=');

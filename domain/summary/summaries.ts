@@ -3,6 +3,7 @@
  * papers' editor, beside the submitted positions it draws on; citations that point to a paper
  * version and paragraph; and publication, which fixes a dated version for every participant.
  */
+import { firstDraftLeftovers } from './placeholders.ts';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
@@ -106,21 +107,31 @@ export class AlreadyPublished extends InvalidInput {
   }
 }
 
+/** The summary still holds sentences of the generated first draft, meant to be rewritten. */
+export class DraftLeftovers extends InvalidInput {
+  constructor(readonly sentences: string[]) {
+    super({ form: 'summary.errors.placeholders' }, 'The summary still holds placeholder sentences of the first draft');
+  }
+}
+
 /**
  * Publishes the summary as it stands: a fixed, dated version; the round moves to "published";
- * everyone of the invited organizations is told. Publishing twice is refused.
+ * everyone of the invited organizations is told. Publishing twice is refused; a text that still
+ * holds the first draft's placeholder sentences is refused unless `despitePlaceholders`.
  */
-export async function publishSummary(db: Database, actor: Actor, roundId: string) {
+export async function publishSummary(db: Database, actor: Actor, roundId: string, options: { despitePlaceholders?: boolean } = {}) {
   const { round, facts } = await getRound(db, roundId);
   const json = await currentSummary(db, roundId);
   const html = paperJsonToHtml(json);
   const text = passagesOf(json).map((p) => p.text).join('\n\n');
   if (text.trim() === '') throw new InvalidInput({ form: 'summary.errors.empty' });
+  const leftovers = firstDraftLeftovers(text);
   return db.transaction(async (tx) => {
     // One publication per round; the row lock makes a double click or two secretaries wait and see it.
     await tx.select({ id: consultationRounds.id }).from(consultationRounds).where(eq(consultationRounds.id, roundId)).for('update');
     const [existing] = await tx.select({ id: summaryVersions.id }).from(summaryVersions).where(eq(summaryVersions.roundId, roundId)).limit(1);
     if (existing) throw new AlreadyPublished();
+    if (leftovers.length && !options.despitePlaceholders) throw new DraftLeftovers(leftovers);
     const [inserted] = await tx.insert(summaryVersions).values({ roundId, number: 1, content: json, html, text, publishedById: actor.id }).returning();
     await tx.update(consultationRounds).set({ phase: 'published', updatedAt: new Date() }).where(eq(consultationRounds.id, roundId));
     // The publication, its audit entry and everyone's notification: all or nothing.
@@ -133,15 +144,26 @@ export async function publishSummary(db: Database, actor: Actor, roundId: string
   });
 }
 
+/** What a citation shows a reader: its organization, version and date always; its words and a link to them when the reader may read them. */
+export interface CitationSource {
+  organizationName: string;
+  versionNumber: number;
+  submittedAt: Date;
+  paragraph: number;
+  passage: string | null;
+  theme: string | null;
+  href: string | null;
+}
+
 /**
- * What a reader sees of each cited paragraph: the reference always, the passage only when the
- * reader may read that paper version (else the citation stays a plain reference).
+ * What a reader sees of each cited paragraph: the reference always, the passage and a link to
+ * it only when the reader may read that paper version (else organization, version and date).
  */
 export async function citationSources(db: Database, actor: Actor, citations: CitationRef[]) {
   const versionIds = [...new Set(citations.map((c) => c.versionId).filter((v): v is string => !!v && z.uuid().safeParse(v).success))];
   const versions = versionIds.length
     ? await db
-        .select({ id: paperVersions.id, number: paperVersions.number, content: paperVersions.content, submittedAt: paperVersions.submittedAt, organizationId: positionPapers.organizationId, organizationName: organizations.name, roundId: positionPapers.roundId })
+        .select({ id: paperVersions.id, number: paperVersions.number, content: paperVersions.content, submittedAt: paperVersions.submittedAt, paperId: positionPapers.id, organizationId: positionPapers.organizationId, organizationName: organizations.name, roundId: positionPapers.roundId })
         .from(paperVersions)
         .innerJoin(positionPapers, eq(positionPapers.id, paperVersions.paperId))
         .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
@@ -156,13 +178,22 @@ export async function citationSources(db: Database, actor: Actor, citations: Cit
     if (!passages.has(v.id)) passages.set(v.id, passagesOf(v.content));
     return passages.get(v.id)!;
   };
-  const sources: Record<string, { organizationName: string; versionNumber: number; submittedAt: Date; paragraph: number; passage: string | null; theme: string | null }> = {};
+  const sources: Record<string, CitationSource> = {};
   for (const c of citations) {
     const v = c.versionId ? byId.get(c.versionId) : undefined;
     if (!v || c.paragraph === null) continue;
     const readable = can(actor, 'read-submitted', { type: 'paper', organizationId: v.organizationId, round: facts.get(v.roundId)! });
     const passage = readable ? passagesOfVersion(v).find((p) => p.paragraph === c.paragraph) : undefined;
-    sources[`${v.id}:${c.paragraph}`] = { organizationName: v.organizationName, versionNumber: v.number, submittedAt: v.submittedAt, paragraph: c.paragraph, passage: passage?.text ?? null, theme: passage?.theme ?? null };
+    sources[`${v.id}:${c.paragraph}`] = {
+      organizationName: v.organizationName,
+      versionNumber: v.number,
+      submittedAt: v.submittedAt,
+      paragraph: c.paragraph,
+      passage: passage?.text ?? null,
+      theme: passage?.theme ?? null,
+      // The cited paragraph in the submitted version, for those who may read it.
+      href: readable && passage ? `/rounds/${v.roundId}/papers/${v.paperId}/versions/${v.number}#paragraph-${c.paragraph}` : null,
+    };
   }
   return sources;
 }

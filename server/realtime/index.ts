@@ -11,6 +11,7 @@ import { tooManyConnections } from '../connection-limits.ts';
 import { compileTrustProxy, expectedOrigin, isSameOrigin } from '../security.ts';
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';
+import { paperRoom, registerPaperEvents } from './paper-events.ts';
 import { attendanceRoom, recheckSessionRooms, recheckSocketSessionRooms, registerSessionEvents, sessionRoom } from './session-events.ts';
 import { organizationsPresent } from '../../domain/sessions/sessions.ts';
 import { commentBroadcasts, registerCommentEvents, type WatchedPlaces } from './comment-events.ts';
@@ -87,6 +88,9 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
     organizationChanged(organizationId) {
       io.to(`organization:${organizationId}`).emit('organization:changed', { organizationId });
     },
+    paperSubmitted(paperId) {
+      io.to(paperRoom(paperId)).emit('paper:changed', { paperId });
+    },
   };
 
   /**
@@ -115,6 +119,7 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
   });
   io.on('connection', (socket) => {
     registerOrganizationEvents(socket as unknown as AppSocket, services);
+    registerPaperEvents(socket as unknown as AppSocket, services);
     registerCommentEvents(socket as unknown as AppSocket, { ...services, realtime }, watched);
     registerSessionEvents(socket as unknown as AppSocket, { ...services, realtime }, leaving);
   });

@@ -125,7 +125,7 @@ describe('the live room', () => {
     for (const s of [daniel, olena, katharina]) await ask(s, 'session:join', { sessionId });
     expect((await ask(daniel, 'session:open', { sessionId })).state?.status).toBe('open');
     await ask(olena, 'floor:request', { sessionId, kind: 'intervention' });
-    expect(await ask(olena, 'floor:request', { sessionId, kind: 'reply' })).toEqual({ ok: false, error: 'invalid-payload', fields: { kind: 'errors.session.alreadyRequested' } });
+    expect(await ask(olena, 'floor:request', { sessionId, kind: 'intervention' })).toEqual({ ok: false, error: 'invalid-payload', fields: { kind: 'errors.session.alreadyRequested' } });
     const jumped = nextState(olena, (s) => s.list.length === 2);
     await ask(katharina, 'floor:request', { sessionId, kind: 'point-of-order' });
     expect((await jumped).list.map((r) => [r.name, r.kind])).toEqual([['Katharina', 'point-of-order'], ['Olena', 'intervention']]);

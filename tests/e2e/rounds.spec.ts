@@ -20,9 +20,19 @@ test('a round with rich framing text invites an organization, whose members are 
   await daniel.keyboard.type('recruitment practices');
   await daniel.getByRole('button', { name: 'Bold' }).click();
   await daniel.keyboard.type(' protect migrant workers?');
-  await daniel.getByLabel('Phase').selectOption('open');
+  // A new round opens for positions unless told otherwise, and says so.
+  await expect(daniel.getByLabel('Phase')).toHaveValue('open');
+  await expect(daniel.getByText('A new round opens for positions at once')).toBeVisible();
+  // The deadline is typed in the round's own zone, here UTC.
+  await daniel.getByLabel('Time zone of the round').selectOption('UTC');
+  await expect(daniel.getByText("Date and time in the round's time zone: UTC.")).toBeVisible();
   await daniel.getByLabel('Submission deadline').fill(utcInput(new Date(Date.now() + 3600_000)));
-  await daniel.getByRole('checkbox', { name: 'La Strada Ukraine' }).check();
+  // The organization picker: a search narrows the list, "Select all shown" invites what it found.
+  await daniel.getByLabel('Name or acronym').fill('strada ukr');
+  await expect(daniel.getByText(/^1 of \d+ organizations shown$/)).toBeVisible();
+  await daniel.getByRole('button', { name: 'Select all shown (1)' }).click();
+  await expect(daniel.getByRole('checkbox', { name: 'La Strada Ukraine' })).toBeChecked();
+  await expect(daniel.getByRole('group', { name: 'Organizations invited (1)' })).toBeVisible();
   await daniel.getByRole('button', { name: 'Open the round' }).click();
   await expect(daniel.getByRole('heading', { level: 1, name: 'Labour migration and NGOs' })).toBeVisible();
   const roundUrl = daniel.url();

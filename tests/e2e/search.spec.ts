@@ -6,7 +6,7 @@ test('a facilitator finds a submitted position, with the words highlighted', asy
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
   await page.getByLabel('Words to find').fill('counselling');
   await page.getByRole('button', { name: 'Search' }).click();
-  await expect(page.getByText('1 position(s) found')).toBeVisible();
+  await expect(page.getByText('1 position found')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Caritas Österreich' })).toBeVisible();
   await expect(page.locator('.snippet mark').first()).toHaveText(/counsel/i);
 });

@@ -39,19 +39,26 @@ test('a facilitator runs a live session with three participants, and the record 
   await olena.getByRole('button', { name: 'Confirm my organization’s presence' }).click();
   await expect(taras.getByText('Your organization’s presence is confirmed.')).toBeVisible();
   await katharina.getByRole('button', { name: 'Confirm my organization’s presence' }).click();
-  await expect(daniel.getByText('2 organization(s) confirmed their presence.')).toBeVisible();
+  await expect(daniel.getByText('2 organizations confirmed their presence.')).toBeVisible();
 
   // Requests for the floor: one per organization; a point of order jumps the list.
   await olena.getByRole('button', { name: 'Ask for the floor' }).click();
   await expect(speakers(daniel)).toHaveCount(1);
-  await taras.getByRole('button', { name: 'Right of reply' }).click();
-  await expect(taras.getByRole('alert')).toContainText('Your organization already waits for the floor on this item.');
+  // Taras's organization waits: no second ordinary request, but a point of order is never blocked.
+  await expect(taras.getByText('Your organization is already on the list of speakers')).toBeVisible();
+  await expect(taras.getByRole('button', { name: 'Ask for the floor' })).toHaveCount(0);
+  await taras.getByRole('button', { name: 'Point of order' }).click();
+  await expect(speakers(daniel)).toHaveCount(2);
+  await expect(speakers(daniel).first()).toContainText('Taras Melnyk');
+  await taras.getByRole('button', { name: 'Withdraw my request' }).click();
+  await expect(speakers(daniel)).toHaveCount(1);
   await katharina.getByRole('button', { name: 'Right of reply' }).click();
   await expect(speakers(daniel)).toHaveCount(2);
   await expect(speakers(daniel).first()).toContainText('Olena Kovalenko');
   await daniel.getByRole('button', { name: 'Move Katharina Huber up' }).click();
   await expect(speakers(olena).first()).toContainText('Katharina Huber');
   await olena.getByRole('button', { name: 'Withdraw my request' }).click();
+  await expect(olena.getByText('You are on the list of speakers.')).toHaveCount(0);
   await olena.getByRole('button', { name: 'Point of order' }).click();
   await expect(speakers(katharina).first()).toContainText('Olena Kovalenko');
   await expect(speakers(katharina).first()).toContainText('point of order');

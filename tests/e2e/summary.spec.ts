@@ -44,7 +44,8 @@ test('the secretariat keeps the participation record, writes the summary with ci
   await secretariat.getByRole('tab', { name: /Positions/ }).click();
   await editor.click();
   await secretariat.keyboard.type('NGOs ask that reintegration support last ');
-  await secretariat.locator('.synthesis summary', { hasText: 'Caritas Österreich' }).first().click();
+  // Quote and Cite are at hand without expanding the position.
+  await expect(secretariat.getByRole('button', { name: 'Quote paragraph 1 of Caritas Österreich with its citation' }).first()).toBeVisible();
   await secretariat.getByRole('button', { name: 'Insert a citation of paragraph 1 of Caritas Österreich (to paraphrase)' }).first().click();
   await expect(editor.locator('cite.citation')).toHaveCount(1);
   await secretariat.getByRole('tab', { name: /Coverage/ }).click();
@@ -85,9 +86,13 @@ test('the secretariat keeps the participation record, writes the summary with ci
   expect(shown).toContain('NGOs ask that reintegration support last');
   expect(shown).toMatch(/Caritas Österreich, position paper version 1 \(submitted [^)]+\), paragraph 1/);
 
-  // Publication.
+  // Publication: the first draft's placeholder sentence is still there, and the page says so.
   secretariat.once('dialog', (dialog) => dialog.accept());
   await secretariat.getByRole('button', { name: 'Publish the summary' }).click();
+  const warning = secretariat.getByRole('alert').filter({ hasText: 'still holds sentences of the generated first draft' });
+  await expect(warning).toContainText(/Drawn from \d+ submitted positions? of \d+ organizations?\. Outline to rewrite\./);
+  secretariat.once('dialog', (dialog) => dialog.accept());
+  await warning.getByRole('button', { name: 'Publish as it is' }).click();
   await expect(secretariat.getByText(/^Published on .+ This version is fixed\.$/)).toBeVisible();
   const summaryUrl = secretariat.url();
 
@@ -101,5 +106,11 @@ test('the secretariat keeps the participation record, writes the summary with ci
   await expect(published.getByRole('heading', { name: `Summary of the consultation: ${round}` })).toBeVisible();
   await published.locator('cite.citation').first().hover();
   await expect(published.locator('cite.citation .citation-source').first()).toContainText('Reintegration support must follow the person');
+  // A citation leads to the cited paragraph of the submitted version, for those who may read it.
+  await published.locator('cite.citation a').first().click();
+  await expect(katharina.getByRole('heading', { level: 1, name: 'Position of Caritas Österreich · Version 1' })).toBeVisible();
+  await expect(katharina).toHaveURL(/\/versions\/1#paragraph-1$/);
+  await expect(katharina.locator('#paragraph-1')).toContainText('Reintegration support must follow the person');
+  await katharina.goBack();
   await expect(katharina.getByRole('button', { name: 'Publish the summary' })).toHaveCount(0);
 });

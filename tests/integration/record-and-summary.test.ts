@@ -58,6 +58,24 @@ afterAll(async () => {
   await handle.dispose();
 });
 
+describe('a submitted version, where citations lead', () => {
+  it('is shown with an anchor per paragraph to those who may read it, and refused to others', async () => {
+    const { positionPapers, organizations } = await import('../../db/schema.ts');
+    const [caritas] = await handle.db.select({ id: positionPapers.id }).from(positionPapers).innerJoin(organizations, eq(organizations.id, positionPapers.organizationId)).where(eq(organizations.name, 'Caritas Österreich'));
+    const path = `/rounds/${roundId}/papers/${caritas!.id}/versions/1`;
+    const page = await request(path, { as: 'secretariat' });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('id="paragraph-1"');
+    expect(html).toContain('Caritas Österreich counsels migrants on return');
+    expect((await request(path, { as: 'observer3' })).status).toBe(200);
+    // Another organization's position before the deadline: not hers to read.
+    expect((await request(path, { as: 'observer1' })).status).toBe(403);
+    expect((await request(`/rounds/${roundId}/papers/${caritas!.id}/versions/9`, { as: 'secretariat' })).status).toBe(404);
+    expect((await request(`/rounds/${roundId}/papers/${caritas!.id}/versions/one`, { as: 'secretariat' })).status).toBe(404);
+  });
+});
+
 describe('the participation record', () => {
   it('is read by IOM staff and refused to observers', async () => {
     expect((await request(`/rounds/${roundId}/participation`, { as: 'facilitator' })).status).toBe(200);

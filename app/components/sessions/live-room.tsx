@@ -4,10 +4,13 @@
  * and the facilitator's controls. Every action goes to the server, which answers with the new
  * state for everyone; the page shows the server's state, never a guess.
  */
+import { Link } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
 import type { Present, SessionState } from '../../../domain/sessions/sessions.ts';
 import { can, type Actor, type RoundFacts } from '../../../domain/permissions.ts';
+import { floorKinds, refusalOf } from '../../../domain/sessions/speakers.ts';
 import { useFormat, useT } from '../../utils/i18n.tsx';
+import { clock } from '../../utils/durations.ts';
 import { ackProblem, ask, connectSocket, type Ack } from '../../utils/socket.client.ts';
 
 type Live = 'connecting' | 'live' | 'offline' | 'refused';
@@ -132,12 +135,7 @@ function AttachStatement({ onAttach }: { onAttach: (statement: { text: string } 
   );
 }
 
-const clock = (seconds: number) => {
-  const s = Math.abs(Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-};
-
-export function LiveRoom({ initial, initialPresent, papers, me, round, projector }: { initial: SessionState; initialPresent: Present[]; papers: Array<{ id: string; organizationName: string }>; me: Actor; round: RoundFacts; projector: boolean }) {
+export function LiveRoom({ initial, initialPresent, papers, me, round, timeZone, projector }: { initial: SessionState; initialPresent: Present[]; papers: Array<{ id: string; organizationName: string }>; me: Actor; round: RoundFacts; timeZone: string; projector: boolean }) {
   const t = useT();
   const format = useFormat();
   const { state, present, live, problem, act, serverNow } = useSession(initial, initialPresent);
@@ -146,6 +144,8 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
   const runs = can(me, 'run', resource);
   const mayRequest = can(me, 'request-floor', resource);
   const mine = state.list.find((r) => r.userId === me.id);
+  // The kinds of request the rules take from this person now (a point of order is never held back).
+  const askable = floorKinds.filter((kind) => refusalOf(state.list, { organizationId: me.organizationId, userId: me.id, kind }, state.allowMultipleRequests) === null);
   const current = state.agenda.find((i) => i.current);
   const timeLeft =
     left === null ? null : (
@@ -158,6 +158,13 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
   if (projector) {
     return (
       <div className="projector">
+        <div className="projector-bar">
+          <Link to="." className="projector-exit">
+            {t('sessions.leaveProjector')}
+          </Link>
+          <FullScreenButton />
+        </div>
+        <h1 className="projector-title">{state.title}</h1>
         <p className="projector-item">{current?.title}</p>
         {state.speaker ? (
           <>
@@ -192,7 +199,7 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
         <div>
           <h1>{state.title}</h1>
           <p className="lead">
-            <span className="badge badge-phase">{t(`sessions.status.${state.status}`)}</span> {format.dateTime(state.startsAt)} ·{' '}
+            <span className="badge badge-phase">{t(`sessions.status.${state.status}`)}</span> {format.zoned(state.startsAt, timeZone)} ·{' '}
             <span className={`live-state live-${live}`} role="status">
               {t(`comments.live.${live}`)}
             </span>
@@ -303,27 +310,28 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
               {t('sessions.giveNext')}
             </button>
           )}
-          {mayRequest &&
-            (mine ? (
-              <p>
-                {t('sessions.youAreOnTheList')}{' '}
-                <button type="button" className="link-button" onClick={() => act('floor:withdraw')}>
-                  {t('sessions.withdraw')}
-                </button>
-              </p>
-            ) : (
-              <div className="actions">
-                <button type="button" className="button" onClick={() => act('floor:request', { kind: 'intervention' })}>
-                  {t('sessions.request.intervention')}
-                </button>
-                <button type="button" className="button button-secondary" onClick={() => act('floor:request', { kind: 'reply' })}>
-                  {t('sessions.request.reply')}
-                </button>
-                <button type="button" className="button button-secondary" onClick={() => act('floor:request', { kind: 'point-of-order' })}>
-                  {t('sessions.request.point-of-order')}
-                </button>
-              </div>
-            ))}
+          {mayRequest && (
+            <>
+              {mine && (
+                <p>
+                  {t('sessions.youAreOnTheList')}{' '}
+                  <button type="button" className="link-button" onClick={() => act('floor:withdraw')}>
+                    {t('sessions.withdraw')}
+                  </button>
+                </p>
+              )}
+              {!askable.includes('intervention') && !mine && <p className="muted small">{t('sessions.organizationWaiting')}</p>}
+              {askable.length > 0 && (
+                <div className="actions">
+                  {askable.map((kind) => (
+                    <button key={kind} type="button" className={kind === 'intervention' ? 'button' : 'button button-secondary'} onClick={() => act('floor:request', { kind })}>
+                      {t(`sessions.request.${kind}`)}
+                    </button>
+                  ))}
+                </div>
+              )}
+            </>
+          )}
         </section>
         <div className="stack">
           <section className="card" aria-labelledby="agenda-title">
@@ -389,5 +397,22 @@ export function LiveRoom({ initial, initialPresent, papers, me, round, projector
         </div>
       </div>
     </div>
+  );
+}
+
+/** Puts the projector view on the whole screen (the browser's full-screen mode), and back. */
+function FullScreenButton() {
+  const t = useT();
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const changed = () => setFull(document.fullscreenElement !== null);
+    document.addEventListener('fullscreenchange', changed);
+    return () => document.removeEventListener('fullscreenchange', changed);
+  }, []);
+  if (typeof document !== 'undefined' && !document.fullscreenEnabled) return null;
+  return (
+    <button type="button" className="button button-secondary button-small" onClick={() => (full ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {})}>
+      {t(full ? 'sessions.exitFullScreen' : 'sessions.fullScreen')}
+    </button>
   );
 }

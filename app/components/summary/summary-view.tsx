@@ -6,13 +6,21 @@
 import type { ReactNode } from 'react';
 import { citationLabel, isSafeUrl } from '../../../domain/papers/editor-schema.ts';
 import type { PaperNodeJson } from '../../../domain/papers/sanitize.ts';
-import { useT } from '../../utils/i18n.tsx';
+import { useFormat, useT } from '../../utils/i18n.tsx';
+import { passageText } from '../../../domain/summary/passages.ts';
 
-export type Sources = Record<string, { passage: string | null }>;
+export type Sources = Record<string, { passage: string | null; organizationName?: string; versionNumber?: number; submittedAt?: string | Date; href?: string | null }>;
 
-export function SummaryView({ document, sources }: { document: PaperNodeJson; sources: Sources }) {
+/**
+ * `anchors`: each paragraph a citation can point to gets the id `paragraph-N`, numbered as
+ * `passagesOf` numbers them (a submitted version shown so that citations can link into it).
+ */
+export function SummaryView({ document, sources, anchors = false }: { document: PaperNodeJson; sources: Sources; anchors?: boolean }) {
   const t = useT();
+  const format = useFormat();
   let citationCount = 0;
+  let paragraphCount = 0;
+  const anchorOf = (node: PaperNodeJson) => (anchors && passageText(node) !== '' ? `paragraph-${++paragraphCount}` : undefined);
   const render = (node: PaperNodeJson, key: number | string, depth = 0): ReactNode => {
     if (depth > 64) return null;
     const children = () => (node.content ?? []).map((child, i) => render(child, i, depth + 1));
@@ -20,7 +28,11 @@ export function SummaryView({ document, sources }: { document: PaperNodeJson; so
       case 'doc':
         return <>{children()}</>;
       case 'paragraph':
-        return <p key={key}>{children()}</p>;
+        return (
+          <p key={key} id={anchorOf(node)}>
+            {children()}
+          </p>
+        );
       case 'heading': {
         // The page's h1 is the round's: the summary's headings start one level down.
         const level = Math.min(6, Math.max(2, Number(node.attrs?.level ?? 2) + 1));
@@ -36,7 +48,11 @@ export function SummaryView({ document, sources }: { document: PaperNodeJson; so
       case 'blockquote':
         return <blockquote key={key}>{children()}</blockquote>;
       case 'codeBlock':
-        return <pre key={key}>{children()}</pre>;
+        return (
+          <pre key={key} id={anchorOf(node)}>
+            {children()}
+          </pre>
+        );
       case 'horizontalRule':
         return <hr key={key} />;
       case 'hardBreak':
@@ -64,11 +80,14 @@ export function SummaryView({ document, sources }: { document: PaperNodeJson; so
         const a = node.attrs ?? {};
         const source = sources[`${String(a.versionId)}:${String(a.paragraph)}`];
         const id = `citation-${citationCount}`;
+        // Who may read the cited version follows the link to its paragraph; others are told
+        // whose position it is and when it was submitted.
+        const where = source?.organizationName && source.submittedAt ? t('summary.sourceOf', { organization: source.organizationName, number: source.versionNumber ?? '?', date: format.date(source.submittedAt) }) : t('summary.sourceUnavailable');
         return (
-          <cite key={key} className="citation" tabIndex={0} aria-describedby={`${id}-source`}>
-            {citationLabel(a)}
+          <cite key={key} className="citation" tabIndex={source?.href ? undefined : 0} aria-describedby={`${id}-source`}>
+            {source?.href ? <a href={source.href}>{citationLabel(a)}</a> : citationLabel(a)}
             <span className="citation-source" role="tooltip" id={`${id}-source`}>
-              {source?.passage ? `“${source.passage}”` : t('summary.sourceUnavailable')}
+              {source?.passage ? `“${source.passage}”` : where}
             </span>
           </cite>
         );

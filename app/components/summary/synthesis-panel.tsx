@@ -1,6 +1,7 @@
 /**
  * Beside the summary: every submitted position by area, paragraph by paragraph under its theme,
- * each with "Quote" (the words and a citation) and "Cite" (a citation to paraphrase around).
+ * each with "Quote" (the words and a citation) and "Cite" (a citation to paraphrase around),
+ * shown without expanding anything (a position can still be folded away).
  * And the coverage view: which positions the summary cites, and which not yet.
  */
 import { useT, useFormat } from '../../utils/i18n.tsx';
@@ -31,7 +32,8 @@ export function SynthesisPanel({ groups, editable, onQuote, onCite }: {
             {area === 'other' ? t('summary.otherArea') : t(`areas.${area}`)} <span className="muted">({positions.length})</span>
           </h3>
           {positions.map((p) => (
-            <details key={p.versionId}>
+            // Open from the start: Quote and Cite are at hand without expanding each position.
+            <details key={p.versionId} open>
               <summary>
                 {p.organizationName} <span className="muted small">· v{p.versionNumber} · {format.date(p.submittedAt)}</span>
               </summary>
