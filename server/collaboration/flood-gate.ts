@@ -8,13 +8,16 @@
  *   editor shows; the provider reconnects after a pause and nothing typed is lost (Yjs resends
  *   what the server has not acknowledged).
  * - Presence (awareness: carets, names) beyond 10 a second per connection is held back, and
- *   only the latest held is relayed when the rate allows: a caret never stays where it was.
+ *   what is held is relayed when the rate allows, merged: the latest state of each client, per
+ *   document. (A provider also re-sends the states of others it receives, so the latest
+ *   message alone may not hold its own last caret: keeping only it left carets behind.)
  * - A document may not grow beyond `maxDocumentBytes` (see `documentSizeLimit`).
  *
  * Limits are per node; with several nodes a person's share is per node (ADR 014).
  */
 import type { beforeHandleMessagePayload, Extension, afterLoadDocumentPayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 
@@ -91,26 +94,26 @@ export function createFloodGate(log: (message: string) => void) {
       }
       person.sockets += 1;
       const budget = person;
-      /** The latest presence held back, relayed when the rate allows (a later one replaces it). */
-      let heldPresence: unknown[] | null = null;
+      /** Presence held back: the latest state of each client, per document, relayed when the rate allows. */
+      const heldPresence = new HeldPresence();
       let presenceTimer: NodeJS.Timeout | null = null;
       const relayHeldPresence = () => {
         presenceTimer = null;
-        if (!heldPresence || closing) return;
+        if (heldPresence.empty || closing) return;
         if (!connection.awareness.take()) {
           presenceTimer = setTimeout(relayHeldPresence, 100);
           return;
         }
-        const args = heldPresence;
-        heldPresence = null;
-        if (typeof args[0] === 'object' && args[0] !== null) admitted.add(args[0]);
-        emit('message', ...args);
+        for (const message of heldPresence.takeMessages()) {
+          admitted.add(message);
+          emit('message', message, true);
+        }
       };
       ws.once('close', () => {
         budget.sockets -= 1;
         if (budget.sockets <= 0) people.delete(userId);
         if (presenceTimer) clearTimeout(presenceTimer);
-        heldPresence = null;
+        heldPresence.clear();
       });
 
       const emit = ws.emit.bind(ws);
@@ -131,8 +134,9 @@ export function createFloodGate(log: (message: string) => void) {
         const size = byteLength(data);
         if (!connection.messages.take() || !budget.messages.take()) return refuse(floodClose.tooManyMessages);
         if (!connection.bytes.take(size) || !budget.bytes.take(size)) return refuse(floodClose.tooMuchData);
-        if (isAwareness(data) && (heldPresence !== null || !connection.awareness.take())) {
-          heldPresence = args;
+        if (isAwareness(data) && (!heldPresence.empty || !connection.awareness.take())) {
+          // Not readable as presence: Hocuspocus refuses it (and closes the connection) itself.
+          if (!heldPresence.hold(data)) return emit(event, ...args);
           presenceTimer ??= setTimeout(relayHeldPresence, 100);
           return false;
         }
@@ -148,6 +152,71 @@ function byteLength(data: unknown): number {
   if (ArrayBuffer.isView(data)) return data.byteLength;
   if (Array.isArray(data)) return data.reduce((sum: number, part) => sum + byteLength(part), 0);
   return typeof data === 'string' ? Buffer.byteLength(data) : 0;
+}
+
+/**
+ * Presence messages held back, merged: for each document, the state of each client with the
+ * highest clock seen. Relayed as one message per document, in the format a provider sends
+ * (document name, message type, awareness update).
+ */
+class HeldPresence {
+  private readonly documents = new Map<string, Map<number, { clock: number; state: string }>>();
+
+  get empty() {
+    return this.documents.size === 0;
+  }
+
+  /** Keeps what the message says of each client; false when it is not a readable presence message. */
+  hold(data: unknown): boolean {
+    try {
+      const decoder = decoding.createDecoder(asBytes(data)!);
+      const documentName = decoding.readVarString(decoder);
+      decoding.readVarUint(decoder); // the message type: presence
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      const clients = this.documents.get(documentName) ?? new Map<number, { clock: number; state: string }>();
+      for (let count = decoding.readVarUint(update); count > 0; count--) {
+        const clientId = decoding.readVarUint(update);
+        const clock = decoding.readVarUint(update);
+        const state = decoding.readVarString(update);
+        const known = clients.get(clientId);
+        if (!known || known.clock <= clock) clients.set(clientId, { clock, state });
+      }
+      if (clients.size > 0) this.documents.set(documentName, clients);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** One presence message per document, and nothing held any more. */
+  takeMessages(): Uint8Array[] {
+    const messages = [...this.documents].map(([documentName, clients]) => {
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, clients.size);
+      for (const [clientId, { clock, state }] of clients) {
+        encoding.writeVarUint(update, clientId);
+        encoding.writeVarUint(update, clock);
+        encoding.writeVarString(update, state);
+      }
+      const message = encoding.createEncoder();
+      encoding.writeVarString(message, documentName);
+      encoding.writeVarUint(message, awarenessMessage);
+      encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+      return encoding.toUint8Array(message);
+    });
+    this.clear();
+    return messages;
+  }
+
+  clear() {
+    this.documents.clear();
+  }
+}
+
+function asBytes(data: unknown): Uint8Array | null {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return null;
 }
 
 function isAwareness(data: unknown): boolean {

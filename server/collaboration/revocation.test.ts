@@ -247,6 +247,20 @@ describe('limits on what one connection sends', () => {
     await eventually(() => seen() === 39, 3000);
   });
 
+  it('relays a caret held back even when another person\'s presence follows it on the same connection', async () => {
+    const one = editor(await signIn('olena@a.test'));
+    const two = editor(await signIn('taras@a.test'));
+    await Promise.all([one.ready, two.ready]);
+    // Two's caret moves faster than presence is relayed: its last position is held back…
+    for (let i = 0; i <= 40; i++) two.provider.awareness!.setLocalStateField('cursor', { at: i });
+    // …and at once one's caret moves: two's provider re-sends one's presence on its connection
+    // (providers re-send the states they receive), behind two's own held position.
+    one.provider.awareness!.setLocalStateField('cursor', { at: 'one moved' });
+    const caret = (watcher: CoEditor, of: CoEditor) => (watcher.provider.awareness!.getStates().get(of.doc.clientID) as { cursor?: { at: unknown } } | undefined)?.cursor?.at;
+    await eventually(() => caret(two, one) === 'one moved', 3000);
+    await eventually(() => caret(one, two) === 40, 3000);
+  });
+
   it('refuses a 21st collaboration socket of one person: its documents are refused and it closes with 4429', async () => {
     const cookie = await signIn('mykola@a.test');
     const open: WebSocket[] = [];
