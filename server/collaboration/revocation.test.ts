@@ -92,6 +92,7 @@ beforeAll(async () => {
     admin: await makeUser(handle.db, { email: 'admin@iom.test', role: 'admin' }),
     // Holds no other connection: the limit test counts hers alone.
     mykola: await makeUser(handle.db, { email: 'mykola@a.test', organizationId: a.id }),
+    halyna: await makeUser(handle.db, { email: 'halyna@a.test', organizationId: a.id }),
   };
   for (const [who, user] of Object.entries(people)) ids[who] = user.id;
   const round = await createRound(handle.db, { title: 'Open for positions', framing: '', areas: [], phase: 'open', phaseDates: {}, submissionDeadline: new Date(Date.now() + 7 * 86400_000), wordLimit: null, positionVisibility: 'after-deadline', invitedOrganizationIds: [a.id] }, people.daniel.id);
@@ -209,7 +210,10 @@ describe('limits on what one connection sends', () => {
     polling = false;
     await poll;
     flooder.close();
-    expect(slowest).toBeLessThan(1000);
+    // Before the bound, /healthz took 45 s. The embedded database (PGlite) runs inside this
+    // process, so storing the megabytes taken (up to the bound) holds the event loop for a
+    // moment: a looser bound there (the production database is Postgres, in its own process).
+    expect(slowest).toBeLessThan(handle.kind === 'pglite' ? 4000 : 1000);
     // What was taken is bounded, and the draft opens for the next person.
     await platform.services.documents.drain();
     const [row] = rowsOf<{ bytes: number }>(await handle.db.execute(sql`select coalesce(sum(octet_length(update)), 0)::int as bytes from document_updates where document_name = ${floodName}`));
@@ -249,7 +253,7 @@ describe('limits on what one connection sends', () => {
 
   it('relays a caret held back even when another person\'s presence follows it on the same connection', async () => {
     const one = editor(await signIn('olena@a.test'));
-    const two = editor(await signIn('taras@a.test'));
+    const two = editor(await signIn('halyna@a.test'));
     await Promise.all([one.ready, two.ready]);
     // Two's caret moves faster than presence is relayed: its last position is held back…
     for (let i = 0; i <= 40; i++) two.provider.awareness!.setLocalStateField('cursor', { at: i });
