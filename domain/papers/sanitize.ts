@@ -294,6 +294,18 @@ function renderCleanDocument(doc: PaperNodeJson): string {
   }
 }
 
+/**
+ * Why: content from outside the editor (an imported Word document) keeps only what the paper
+ * schema allows, exactly as the server's own view of a document does; null if it is no document.
+ */
+export function cleanPaperJson(json: unknown): PaperNodeJson | null {
+  try {
+    return cleanDocument(json);
+  } catch {
+    return null;
+  }
+}
+
 /** Why: editor JSON (possibly hostile or from an older schema) → safe HTML, never an exception. */
 export function paperJsonToHtml(json: unknown): string {
   try {
