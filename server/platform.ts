@@ -15,6 +15,10 @@ import type { Config } from './config.ts';
 import { attachRealtime } from './realtime/index.ts';
 import { bodyLimit, compileTrustProxy, originCheck, securityHeaders } from './security.ts';
 import { inputGuard } from './input-guard.ts';
+import { maxWordFileBytes } from '../domain/papers/docx-package.ts';
+
+/** Where a Word document is sent to be imported into a paper (app/routes/rounds.$roundId.papers.$paperId.import.tsx). */
+const wordImportPath = /^\/rounds\/[^/]+\/papers\/[^/]+\/import$/;
 import { remixHandler } from './remix-handler.ts';
 import { createBackgroundWork, createRateLimiters, type Services } from './services.ts';
 import { createAccessEvents } from './access-events.ts';
@@ -101,7 +105,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
 
   app.use(securityHeaders({ dev: options.web === 'vite' }));
 
-  app.use(bodyLimit(config.bodyLimit));
+  // A Word document imported into a paper may be up to 10 MB (ADR 025).
+  app.use(bodyLimit(config.bodyLimit, [{ path: wordImportPath, limit: maxWordFileBytes + 64 * 1024, tooLarge: 'errors.import.too-large' }]));
   app.use(originCheck(config, trust));
   app.use(inputGuard());
   // gzip only: Brotli cost twice the CPU per page for 20% fewer bytes, and on two cores the

@@ -28,6 +28,8 @@ export function securityHeaders(options: { dev: boolean }) {
         "img-src 'self' data:",
         "font-src 'self'",
         `connect-src ${connectSrc}`,
+        // The offline copy's service worker (public/sw.js, ADR 026); 'strict-dynamic' would not admit it.
+        "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",
         "frame-ancestors 'none'",
@@ -119,17 +121,27 @@ export function originCheck(config: Pick<Config, 'appOrigin' | 'appOriginConfigu
   };
 }
 
+/** An address that takes larger bodies than the rest (a file upload), and what to say beyond it. */
+export interface LargerBody {
+  path: RegExp;
+  limit: number;
+  /** The message key when even this is exceeded. */
+  tooLarge: string;
+}
+
 /** 413 for a body over the limit; 411 for a body of unknown length (we must count it first). */
-export function bodyLimit(limit: number) {
+export function bodyLimit(defaultLimit: number, larger: LargerBody[] = []) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (safeMethods.has(req.method)) return next();
+    const allowance = larger.find((l) => l.path.test(req.path));
+    const limit = allowance ? Math.max(allowance.limit, defaultLimit) : defaultLimit;
     const length = req.headers['content-length'];
     if (length === undefined) {
       if (req.headers['transfer-encoding']) return refuse(req, res, 411, 'errors.http.lengthRequired');
       return next();
     }
     if (!/^\d+$/.test(length)) return refuse(req, res, 400, 'errors.http.badRequest');
-    if (Number(length) > limit) return refuse(req, res, 413, 'errors.http.tooLarge');
+    if (Number(length) > limit) return refuse(req, res, 413, allowance?.tooLarge ?? 'errors.http.tooLarge');
     next();
   };
 }

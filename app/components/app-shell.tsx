@@ -6,6 +6,26 @@ import type { loader as rootLoader } from '../root.tsx';
 import { useT } from '../utils/i18n.tsx';
 import { ToastRegion } from './toast.tsx';
 import { NotificationsLink } from './notifications-link.tsx';
+import { forgetEverythingKept, pendingInThisBrowser } from '../utils/kept-in-browser.ts';
+
+/**
+ * Signing out deletes what this browser keeps (offline copies of documents, kept pages: ADR 026),
+ * so the next person at a shared computer finds nothing; it asks first when some of it is not yet
+ * on the server.
+ */
+function signOutForgettingWhatIsKept(t: ReturnType<typeof useT>) {
+  return (event: React.FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    if (form.dataset.forgotten === 'yes') return;
+    event.preventDefault();
+    const pending = pendingInThisBrowser();
+    if (pending > 0 && !confirm(t('shell.signOutPending', { count: pending }))) return;
+    void forgetEverythingKept().then(() => {
+      form.dataset.forgotten = 'yes';
+      form.requestSubmit();
+    });
+  };
+}
 
 const languageNames = { en: 'English', fr: 'Français', es: 'Español' } as const;
 
@@ -95,7 +115,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                   {user.name}
                   <span className="role-badge">{t(`roles.${user.role}`)}</span>
                 </Link>
-                <Form method="post" action="/logout">
+                <Form method="post" action="/logout" onSubmit={signOutForgettingWhatIsKept(t)}>
                   <button type="submit" className="button button-secondary button-small">
                     {t('nav.signOut')}
                   </button>

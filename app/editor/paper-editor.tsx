@@ -24,6 +24,8 @@ import { anchorFor, type Anchor } from './comment-anchors.ts';
 import { Toolbar } from './toolbar.tsx';
 import { anchoredRanges, CommentHighlights, commentHighlightsKey } from './comment-highlights.ts';
 import { useLeaveWarning, watchStorage } from './save-state.ts';
+import { isOfflineCopyOrigin, keepOffline, keepThisPage, type OfflineCopy } from './offline-copy.ts';
+import { WordImport } from './word-import.tsx';
 
 type SaveState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'offline' | 'denied' | 'closed' | 'throttled' | 'too-large';
 
@@ -49,9 +51,13 @@ interface Props {
   extensions?: Extensions;
   /** Hands the Tiptap editor to the page (the summary inserts citations and outlines through it). */
   onEditor?: (editor: Editor | null) => void;
+  /** Where "Import a Word document" sends the file (papers only; ADR 025). */
+  importUrl?: string;
+  /** Keep the document in this browser for this person, so nothing typed offline is lost (ADR 026). */
+  offlineFor?: string;
 }
 
-export default function PaperEditor({ documentName, editable, user, wordLimit, comments, label, onEditClosed, extensions, onEditor }: Props) {
+export default function PaperEditor({ documentName, editable, user, wordLimit, comments, label, onEditClosed, extensions, onEditor, importUrl, offlineFor }: Props) {
   const t = useT();
   // A new document when editing closes: what was typed after the server stopped taking it is
   // not kept, and the reader's view shows exactly what is stored.
@@ -63,10 +69,14 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   const [denied, setDenied] = useState<string | null>(null);
   const [people, setPeople] = useState<Array<{ name: string; color: string }>>([]);
   const [words, setWords] = useState(0);
+  const [pending, setPending] = useState(0);
   const flushId = useRef(0);
   const dirty = useRef(false);
-  // Changes the server has not confirmed stored exist only in this tab: closing it loses them.
-  useLeaveWarning(() => dirty.current);
+  // Only the person who may write keeps a copy: a reader's view shows exactly what is stored.
+  const offline = editable && offlineFor ? offlineFor : null;
+  // Without a copy in the browser, changes the server has not confirmed stored exist only in this
+  // tab: closing it loses them.
+  useLeaveWarning(() => dirty.current && !offline);
 
   useEffect(() => {
     const socket = new HocuspocusProviderWebsocket({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab` });
@@ -79,6 +89,13 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
       ...(editable ? {} : { awareness: null }),
     });
     p.attach();
+    const copy: OfflineCopy | null = offline ? keepOffline(doc, offline, documentName) : null;
+    if (copy) {
+      void keepThisPage();
+      // Changes kept from before a reload are still to be stored: ask for it once connected.
+      if (copy.pending() > 0) dirty.current = true;
+      setPending(copy.pending());
+    }
     const storage = watchStorage(() => {
       if (dirty.current) setState((s) => (s === 'saving' || s === 'saved' ? 'unsaved' : s));
     });
@@ -92,6 +109,8 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     // whether or not the person typed (what was typed offline goes through askStored instead).
     p.on('synced', () => setState((s) => (s === 'loading' || (s === 'offline' && !dirty.current) ? 'saved' : s)));
     p.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      // No longer allowed to read it: the copy kept in this browser goes too.
+      if (reason === 'forbidden' || reason === 'unknown-document') void copy?.forget();
       setDenied(reason);
       setState('denied');
     });
@@ -122,12 +141,19 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
       }
       if (message.type === 'stored' && message.id === String(flushId.current) && !p.hasUnsyncedChanges) {
         storage.stored();
+        copy?.stored();
+        setPending(0);
         dirty.current = false;
         setState('saved');
       }
     });
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin === p) return; // from the server, not typed here
+      if (isOfflineCopyOrigin(origin)) return; // kept here earlier, already counted
+      if (copy) {
+        copy.changed();
+        setPending(copy.pending());
+      }
       dirty.current = true;
       setState((s) => (s === 'offline' || s === 'unsaved' || s === 'denied' || s === 'closed' || s === 'too-large' || s === 'throttled' ? s : 'saving'));
     };
@@ -144,11 +170,12 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     setProvider(p);
     return () => {
       storage.dispose();
+      copy?.destroy();
       doc.off('update', onUpdate);
       p.destroy();
       socket.destroy();
     };
-  }, [doc, documentName, editable]);
+  }, [doc, documentName, editable, offline]);
 
   if (denied) {
     return (
@@ -161,14 +188,14 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   if (!provider || provider.document !== doc) return <p className="muted">{t('paper.loadingEditor')}</p>;
   return (
     // A new document (editing closed) needs a new editor: Tiptap binds the document once.
-    <EditorShell key={doc.guid} provider={provider} doc={doc} editable={editable} user={user} state={state} people={people} words={words} onWords={setWords} wordLimit={wordLimit} comments={comments} label={label} extensions={extensions} onEditor={onEditor} />
+    <EditorShell key={doc.guid} provider={provider} doc={doc} editable={editable} user={user} state={state} people={people} words={words} onWords={setWords} wordLimit={wordLimit} comments={comments} label={label} extensions={extensions} onEditor={onEditor} importUrl={importUrl} offline={!!offline} pending={pending} />
   );
 }
 
-function EditorShell({ provider, doc, editable, user, state, people, words, onWords, wordLimit, comments, label, extensions, onEditor }: {
+function EditorShell({ provider, doc, editable, user, state, people, words, onWords, wordLimit, comments, label, extensions, onEditor, importUrl, offline, pending }: {
   provider: HocuspocusProvider; doc: Y.Doc; editable: boolean; user: { name: string; color: string }; state: SaveState;
   people: Array<{ name: string; color: string }>; words: number; onWords: (n: number) => void; wordLimit: number | null; comments?: DraftComments; label?: string;
-  extensions?: Extensions; onEditor?: (editor: Editor | null) => void;
+  extensions?: Extensions; onEditor?: (editor: Editor | null) => void; importUrl?: string; offline: boolean; pending: number;
 }) {
   const t = useT();
   const place = useMemo(() => ({ scope: 'draft' as const, paperId: comments?.paperId ?? '' }), [comments?.paperId]);
@@ -238,9 +265,15 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
             {t('comments.commentSelection')}
           </button>
         )}
+        {editable && editor && importUrl && <WordImport editor={editor} url={importUrl} />}
         <p className={`save-state save-${state}`} role="status" aria-live="polite">
-          {t(`paper.save.${state}`)}
+          {t(`paper.save.${state}${offline && (state === 'offline' || state === 'unsaved') ? 'Kept' : ''}`)}
         </p>
+        {pending > 0 && state !== 'saved' && state !== 'saving' && (
+          <p className="pending-changes" role="status">
+            {t('paper.pending', { count: pending })}
+          </p>
+        )}
       </div>
       <EditorContent editor={editor} />
       <div className="editor-footer">

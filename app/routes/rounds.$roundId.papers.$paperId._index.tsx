@@ -134,6 +134,8 @@ export default function PaperPage() {
               wordLimit={loaded.wordLimit}
               comments={{ paperId: loaded.paperId, me: loaded.actor, facts: { scope: 'draft', organizationId: loaded.organizationId, round: loaded.facts } }}
               onEditClosed={() => revalidator.revalidate()}
+              importUrl={`/rounds/${loaded.roundId}/papers/${loaded.paperId}/import`}
+              offlineFor={loaded.actor.id}
             />
           </Suspense>
         ) : (

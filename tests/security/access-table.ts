@@ -16,6 +16,7 @@ import { callRoll, giveFloor, openSession, requestFloor, scheduleSession, sessio
 import { summaryDocumentName } from '../../domain/summary/summaries.ts';
 import { paperDocumentName } from '../../domain/papers.ts';
 import { makeUser } from '../factories.ts';
+import { samplePosition } from '../support/word-documents.ts';
 import { anchor, people, writeInto, type Fixture, type Who } from './fixture.ts';
 
 export type HttpAnswer = 200 | 302 | 400 | 403 | 404 | 410 | 'login';
@@ -50,7 +51,7 @@ export interface ActionCase {
   prepare?(fx: Fixture, who: Who): Promise<Prepared>;
   form(fx: Fixture, prepared: Prepared): FormFields;
   /** Sent as multipart/form-data, with these files. */
-  files?: Array<{ name: string; fileName: string; type: string; content: string }>;
+  files?: Array<{ name: string; fileName: string; type: string; content: string | Uint8Array<ArrayBuffer> }>;
   /** Acts as a new person of the column's kind (the action ends or changes their sessions). */
   fresh?: boolean;
   fields?: FieldKinds;
@@ -112,6 +113,9 @@ const ev = (allowed: Signed[], no: SocketAnswer = 'forbidden', overrides: Partia
 /** Room events: someone not admitted to the room is not in it, so the event is refused as not theirs. */
 const inRoom = (allowed: Signed[]) => ev(allowed, 'forbidden', { outsider: 'invalid' });
 
+/** A real .docx (headings, a table, a footnote), for the import of a Word document. */
+const sampleDocx = new Uint8Array(await samplePosition());
+
 let unique = 0;
 const next = () => `${Date.now().toString(36)}${++unique}`;
 
@@ -145,6 +149,7 @@ export const pages: PageCase[] = [
   { kind: 'page', route: 'routes/rounds.$roundId.edit', name: 'edit round R', path: (fx) => `/rounds/${fx.round}/edit`, expect: page(['admin', 'facilitator']) },
   { kind: 'page', route: 'routes/rounds.$roundId.discussion', name: "round R's discussion", path: (fx) => `/rounds/${fx.round}/discussion`, expect: page(invited) },
   { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "A's paper (draft and versions; B may read it after the deadline)", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}`, expect: page([...staff, ...ofA]) },
+  { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.import', name: 'importing a Word document (GET leads to the paper)', path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/import`, expect: signedIn<HttpAnswer>(302) },
   { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.diff', name: "A's versions compared", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/diff?from=1&to=2`, expect: page([...staff, ...ofA]) },
   { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.versions.$number', name: "A's first version, where citations lead", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/versions/1`, expect: page([...staff, ...ofA]) },
   { kind: 'page', route: 'routes/rounds.$roundId.participation', name: "round R's participation record", path: (fx) => `/rounds/${fx.round}/participation`, expect: page(staff) },
@@ -281,6 +286,11 @@ export const actions: ActionCase[] = [
       return {};
     },
     form: () => [['intent', 'submit']], expect: act(['representative']),
+  },
+  {
+    // Answers the converted content; the draft itself changes only when the editor inserts it.
+    kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId.import', name: "import a Word document into A's draft", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/import`,
+    form: () => [], files: [{ name: 'file', fileName: 'position.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: sampleDocx }], expect: act(ofA, 200),
   },
   {
     kind: 'action', route: 'routes/rounds.$roundId.sessions.new', name: 'schedule a session in round R', path: (fx) => `/rounds/${fx.round}/sessions/new`,
