@@ -89,6 +89,13 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
       ...(editable ? {} : { awareness: null }),
     });
     p.attach();
+    // The browser knows before the socket does that the network has gone (a closed laptop, a lost
+    // signal; an open WebSocket can linger for minutes): say so at once, and reconnect the moment
+    // the network returns rather than after the provider's back-off.
+    const networkGone = () => socket.disconnect();
+    const networkBack = () => void socket.connect();
+    window.addEventListener('offline', networkGone);
+    window.addEventListener('online', networkBack);
     const copy: OfflineCopy | null = offline ? keepOffline(doc, offline, documentName) : null;
     if (copy) {
       void keepThisPage();
@@ -169,6 +176,8 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
     }
     setProvider(p);
     return () => {
+      window.removeEventListener('offline', networkGone);
+      window.removeEventListener('online', networkBack);
       storage.dispose();
       copy?.destroy();
       doc.off('update', onUpdate);
