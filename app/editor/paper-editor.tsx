@@ -26,6 +26,7 @@ import { anchoredRanges, CommentHighlights, commentHighlightsKey } from './comme
 import { useLeaveWarning, watchStorage } from './save-state.ts';
 import { isOfflineCopyOrigin, keepOffline, keepThisPage, type OfflineCopy } from './offline-copy.ts';
 import { WordImport } from './word-import.tsx';
+import { cleanPastedHtml } from './pasted-html.ts';
 
 type SaveState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'offline' | 'denied' | 'closed' | 'throttled' | 'too-large';
 
@@ -233,7 +234,8 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
         },
       }),
     ],
-    editorProps: { attributes: { class: 'paper-editor', 'aria-label': label ?? t('paper.editorLabel'), 'aria-multiline': 'true', role: 'textbox' } },
+    // Pasted from Word or a web page: its structure, nothing else (the schema drops the rest).
+    editorProps: { transformPastedHTML: cleanPastedHtml, attributes: { class: 'paper-editor', 'aria-label': label ?? t('paper.editorLabel'), 'aria-multiline': 'true', role: 'textbox' } },
     onCreate: ({ editor }) => onWords(countWords(editor.getText())),
     onUpdate: ({ editor }) => onWords(countWords(editor.getText())),
   });
