@@ -1,8 +1,9 @@
 /*
  * The service worker of the offline copy (ADR 026). It serves two things when the network is
  * away, and nothing else: the paper pages the editor asked it to keep (app/editor/offline-copy.ts,
- * `keepThisPage`), and the build's scripts and styles. Online, pages always come from the server;
- * scripts under /assets/ carry their content's hash in their name, so a kept one is never stale.
+ * `keepThisPage`), and the build's scripts and styles that page runs. Online, pages always come from
+ * the server; scripts under /assets/ carry their content's hash in their name, so a kept one is
+ * never stale. It stores nothing by itself: the page puts in the cache what it wants kept.
  */
 const CACHE = 'idm-consult-offline-v1';
 const PAPER_PAGE = /^\/rounds\/[^/]+\/papers\/[^/]+\/?$/;
@@ -16,15 +17,9 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/assets/')) {
-    event.respondWith(
-      caches.open(CACHE).then(async (cache) => {
-        const kept = await cache.match(url.pathname);
-        if (kept) return kept;
-        const response = await fetch(request);
-        if (response.ok) await cache.put(url.pathname, response.clone());
-        return response;
-      }),
-    );
+    // Only what the page asked to keep is kept (so signing out, which deletes the cache, leaves
+    // nothing that comes back by itself); anything else comes from the server as usual.
+    event.respondWith(caches.match(url.pathname, { cacheName: CACHE }).then((kept) => kept ?? fetch(request)));
     return;
   }
   if (request.mode === 'navigate' && PAPER_PAGE.test(url.pathname)) {

@@ -73,6 +73,19 @@ test('a Word document is imported as one change, seen live by a colleague, and u
     await expect(view.locator('table')).toHaveCount(0);
     await expect(view).toContainText('Prevention of trafficking');
   }
+
+  // Pasted from Word: its list stays a list, its styles and bullet characters do not come along.
+  await editor.press('Control+End');
+  await editor.evaluate((element, html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', 'First pasted point');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `<p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·<span>&nbsp;</span></span>First pasted point<o:p></o:p></p><p class=MsoListParagraphCxSpLast style='mso-list:l0 level1 lfo1'><span style='mso-list:Ignore'>·<span>&nbsp;</span></span>Second pasted point<o:p></o:p></p>`);
+  for (const view of [editor, tarasEditor]) {
+    await expect(view.locator('ul li').filter({ hasText: 'Second pasted point' })).toBeVisible();
+    await expect(view).not.toContainText('·');
+  }
   await Promise.all([olena, taras].map((page) => page.context().close()));
 });
 
@@ -118,5 +131,16 @@ test('typed offline, across a reload, then online: everything arrives and is sto
   const stored = await storedText();
   expect(stored).toContain('Written on the train.');
   expect(stored).toContain('And after the reload.');
+
+  // Signing out deletes what this browser kept: the document, the count, the kept pages.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(async () => ({
+      documents: (await indexedDB.databases()).filter((d) => d.name?.startsWith('idm-consult:')).length,
+      pages: await caches.has('idm-consult-offline-v1'),
+      counts: Object.keys(localStorage).filter((k) => k.startsWith('idm-consult-pending:')).length,
+    })))
+    .toEqual({ documents: 0, pages: false, counts: 0 });
   await context.close();
 });
