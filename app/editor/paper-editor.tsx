@@ -75,9 +75,9 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   const dirty = useRef(false);
   // Only the person who may write keeps a copy: a reader's view shows exactly what is stored.
   const offline = editable && offlineFor ? offlineFor : null;
-  // Without a copy in the browser, changes the server has not confirmed stored exist only in this
-  // tab: closing it loses them.
-  useLeaveWarning(() => dirty.current && !offline);
+  // Changes the server has not confirmed stored exist only in this tab (or, with the offline copy,
+  // in this browser, where colleagues cannot see them until it comes back): ask before leaving.
+  useLeaveWarning(() => dirty.current);
 
   useEffect(() => {
     const socket = new HocuspocusProviderWebsocket({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab` });

@@ -63,7 +63,7 @@ test('closing a tab with changes the server has not stored asks first; with ever
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 
   await server.stop();
-  await expect(page.getByRole('status').filter({ hasText: /^Offline: your changes are kept in this tab only/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Offline: your changes are kept in this browser/ })).toBeVisible();
   await editor.click();
   await page.keyboard.type(' Typed while the server is away.');
   const asked = new Promise<string>((resolve) =>

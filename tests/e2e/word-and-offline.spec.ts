@@ -116,6 +116,8 @@ test('typed offline, across a reload, then online: everything arrives and is sto
   await editor.pressSequentially(' Written on the train.', { delay: 10 });
   await expect(page.locator('.pending-changes')).toContainText(/\d+ changes? not yet on the server/);
 
+  // The browser asks before leaving a page with changes not on the server; the person goes on.
+  page.once('dialog', (dialog) => void dialog.accept());
   await page.reload();
   const reloaded = page.getByRole('textbox', { name: 'Position paper' });
   await expect(reloaded).toContainText('Written on the train.');
