@@ -2,8 +2,9 @@
  * What a file that claims to be a .docx really is, judged before any converter opens it: a Word
  * document is a ZIP package; an encrypted one (and the old .doc format) is an OLE compound file;
  * anything else is not a Word document. The ZIP's central directory (what the converter, jszip,
- * reads) is walked here and every entry inflated once while counting, so that a zip bomb (huge
- * ratios, lying sizes, entries overlapping the same data) is refused before it costs memory.
+ * reads) is walked here: what it declares is bounded, then every entry is inflated once while
+ * counting, no further than it declares, so that a zip bomb (huge ratios, lying sizes, entries
+ * overlapping the same data) is refused before it costs memory or much time.
  */
 import { Inflate } from 'fflate';
 
@@ -48,6 +49,9 @@ export function checkWordPackage(file: Uint8Array): void {
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !entries.some((e) => e.name.startsWith('word/'))) throw new WordFileRefused('not-docx');
   if (entries.some((e) => e.flags & 1)) throw new WordFileRefused('encrypted');
+  // What the directory declares is refused at once when too much (an honest bomb costs nothing);
+  // each part is then inflated no further than it declares (a lying one is stopped there).
+  if (entries.reduce((total, e) => total + e.size, 0) > maxUnpackedBytes) throw new WordFileRefused('too-much-inside');
   let unpacked = 0;
   for (const entry of entries) {
     unpacked += inflatedSize(file, view, entry, maxUnpackedBytes - unpacked);
@@ -117,7 +121,7 @@ function inflatedSize(file: Uint8Array, view: DataView, entry: Entry, budget: nu
   let over = false;
   const inflate = new Inflate((chunk) => {
     produced += chunk.length;
-    if (produced > budget) over = true;
+    if (produced > entry.size) over = true;
   });
   try {
     // In small steps, so a bomb is stopped after a few megabytes of output, not after all of it.
@@ -125,9 +129,8 @@ function inflatedSize(file: Uint8Array, view: DataView, entry: Entry, budget: nu
   } catch {
     throw new WordFileRefused('corrupt');
   }
-  if (over) throw new WordFileRefused('too-much-inside');
-  // The size the directory declares is what jszip checks too: a lie means a forged package.
-  if (produced !== entry.size) throw new WordFileRefused('corrupt');
+  // More or less than the directory declares (jszip checks it too): a forged or damaged package.
+  if (over || produced !== entry.size) throw new WordFileRefused('corrupt');
   return produced;
 }
 

@@ -43,13 +43,14 @@ describe('importing a Word document', () => {
     expect(await refusal(new Uint8Array())).toBe('empty');
   });
 
-  it('stops a zip bomb after unpacking no more than the bound, quickly', async () => {
+  it('refuses a zip bomb from what its directory declares, at once', async () => {
     const bomb = zipBomb(32);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const started = performance.now();
     expect(() => checkWordPackage(bomb)).toThrow(WordFileRefused);
+    // Refused from its directory, without inflating anything.
+    expect(performance.now() - started).toBeLessThan(100);
     expect(await refusal(bomb)).toBe('too-much-inside');
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('refuses a package whose directory declares less than its part unpacks to', async () => {
@@ -57,6 +58,9 @@ describe('importing a Word document', () => {
     // Declare 100 bytes for the 16 MiB part, in the central directory and the local header.
     const central = bomb.lastIndexOf(Buffer.from('word/part0.xml')) - 46;
     bomb.writeUInt32LE(100, central + 24);
+    const started = performance.now();
     expect(await refusal(bomb)).toBe('corrupt');
+    // Stopped after the first step past the 100 bytes it declared, not after 16 MiB.
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
