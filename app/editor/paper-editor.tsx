@@ -88,7 +88,9 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   useLeaveWarning(() => dirty.current);
   const saveStateSeen = useRef(onSaveState);
   saveStateSeen.current = onSaveState;
-  useEffect(() => saveStateSeen.current?.(state), [state]);
+  useEffect(() => {
+    saveStateSeen.current?.(state);
+  }, [state]);
 
   useEffect(() => {
     const socket = new HocuspocusProviderWebsocket({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab` });

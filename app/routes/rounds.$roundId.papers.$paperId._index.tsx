@@ -171,7 +171,9 @@ export default function PaperPage() {
               onEditClosed={() => revalidator.revalidate()}
               onEditor={setEditor}
               suggestions={{ me: loaded.me, canDecide: loaded.canDecideSuggestions }}
-              onSaveState={(s) => (saveState.current = s)}
+              onSaveState={(s) => {
+                saveState.current = s;
+              }}
             />
           </Suspense>
         ) : (
