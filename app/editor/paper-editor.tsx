@@ -10,11 +10,11 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { getText, getTextSerializersFromSchema, type Extensions } from '@tiptap/core';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { paperExtensions } from '../../domain/papers/editor-schema.ts';
 import { countWords } from '../../domain/papers/word-count.ts';
-import { withoutSuggestions } from '../../domain/papers/suggestions.ts';
+import { listSuggestions, withoutSuggestions, type Suggestion } from '../../domain/papers/suggestions.ts';
 import { Suggesting, type Suggester } from './suggesting.ts';
 import { ModeSwitch, SuggestionsPanel, useSuggestions, type EditorMode } from './suggestions-panel.tsx';
 import { can, type Actor, type ThreadFacts } from '../../domain/permissions.ts';
@@ -205,6 +205,10 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
   // Each person's own mode; the plugin reads it on every change, so switching needs no new editor.
   const [mode, setMode] = useState<EditorMode>('editing');
   const suggester = useRef<Suggester | null>(null);
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (countTimer.current) clearTimeout(countTimer.current);
+  }, []);
   suggester.current = editable && suggestions && mode === 'suggesting' ? suggestions.me : null;
   const editor = useEditor({
     immediatelyRender: false,
@@ -228,7 +232,11 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
     ],
     editorProps: { attributes: { class: 'paper-editor', 'aria-label': label ?? t('paper.editorLabel'), 'aria-multiline': 'true', role: 'textbox' } },
     onCreate: ({ editor }) => onWords(agreedWords(editor)),
-    onUpdate: ({ editor }) => onWords(agreedWords(editor)),
+    // Counted once typing pauses, not on every key: a long paper stays quick to type in.
+    onUpdate: ({ editor }) => {
+      if (countTimer.current) clearTimeout(countTimer.current);
+      countTimer.current = setTimeout(() => !editor.isDestroyed && onWords(agreedWords(editor)), 250);
+    },
   });
   useEffect(() => {
     onEditor?.(editor);
@@ -241,11 +249,16 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
   }, [editor, threads.threads, threads.open]);
   const selection = useEditorState({ editor, selector: ({ editor: e }) => (e ? { empty: e.state.selection.empty } : { empty: true }) });
   const openSuggestions = useSuggestions(suggestions ? editor : null);
-  const commentOnSuggestion = (from: number, to: number) => {
-    const ystate = editor && ySyncPluginKey.getState(editor.state);
-    if (!editor || !ystate?.binding || from >= to) return;
-    setNewAnchor(anchorFor(editor.state.doc, ystate.type, ystate.binding.mapping, from, to));
-  };
+  // Stable, so that the list of suggestions is not drawn again on every key.
+  const commentOnSuggestion = useCallback(
+    (s: Suggestion) => {
+      const ystate = editor && ySyncPluginKey.getState(editor.state);
+      const now = editor && listSuggestions(editor.state.doc).find((x) => x.id === s.id);
+      if (!editor || !ystate?.binding || !now) return;
+      setNewAnchor(anchorFor(editor.state.doc, ystate.type, ystate.binding.mapping, now.from, now.to));
+    },
+    [editor],
+  );
   const canComment = !!comments && can(comments.me, 'comment', { type: 'thread', thread: { ...comments.facts, createdById: comments.me.id } });
 
   const startComment = () => {
@@ -300,7 +313,7 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
           editor={editor}
           suggestions={openSuggestions}
           canDecide={editable && suggestions.canDecide}
-          onComment={canComment ? (s) => commentOnSuggestion(s.from, s.to) : undefined}
+          onComment={canComment ? commentOnSuggestion : undefined}
         />
       )}
     </section>

@@ -5,7 +5,7 @@
  * shared document, seen live by everyone.
  */
 import type { Editor } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { decideSuggestions, listSuggestions, type Decision, type Selection, type Suggestion } from '../../domain/papers/suggestions.ts';
 import { safeColor } from '../../domain/papers/suggestion-marks.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
@@ -27,13 +27,22 @@ export function useSuggestions(editor: Editor | null): Suggestion[] {
   useEffect(() => {
     if (!editor) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let shown = '';
     const read = () => {
       timer = null;
-      if (!editor.isDestroyed) setList(listSuggestions(editor.state.doc));
+      if (editor.isDestroyed) return;
+      const next = listSuggestions(editor.state.doc);
+      // Positions move with every key typed before a suggestion; the list is drawn again only
+      // when what it shows changed.
+      const key = JSON.stringify(next.map(({ from: _f, to: _t, ...shownFields }) => shownFields));
+      if (key === shown) return;
+      shown = key;
+      setList(next);
     };
-    // Not on every keystroke: typing stays fast in a long paper with many suggestions.
+    // Once typing pauses, not on every key: typing stays fast in a long paper with many suggestions.
     const soon = () => {
-      if (!timer) timer = setTimeout(read, 150);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(read, 250);
     };
     read();
     editor.on('update', soon);
@@ -60,7 +69,7 @@ export function ModeSwitch({ mode, onChange }: { mode: EditorMode; onChange: (mo
   );
 }
 
-export function SuggestionsPanel({ editor, suggestions, canDecide, onComment }: {
+export const SuggestionsPanel = memo(function SuggestionsPanel({ editor, suggestions, canDecide, onComment }: {
   editor: Editor;
   suggestions: Suggestion[];
   canDecide: boolean;
@@ -134,4 +143,4 @@ export function SuggestionsPanel({ editor, suggestions, canDecide, onComment }: 
       )}
     </section>
   );
-}
+});
