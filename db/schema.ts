@@ -47,6 +47,8 @@ export const organizations = pgTable(
     hasObserverStatus: boolean('has_observer_status').notNull().default(false),
     observerSince: date('observer_since'),
     description: text('description').notNull().default(''),
+    /** Suggested changes in its papers are decided by the representative, and by any member when true (ADR 027). */
+    membersDecideSuggestions: boolean('members_decide_suggestions').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

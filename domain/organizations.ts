@@ -127,6 +127,22 @@ export async function updateOrganization(
   });
 }
 
+/**
+ * Whether any member of the organization (not only its representative) may accept or reject
+ * suggested changes in its papers (ADR 027).
+ */
+export async function setMembersDecideSuggestions(db: Database, input: { organizationId: string; allowed: boolean; actorId: string }) {
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(organizations)
+      .set({ membersDecideSuggestions: input.allowed, updatedAt: new Date() })
+      .where(eq(organizations.id, input.organizationId))
+      .returning({ id: organizations.id });
+    if (!updated) throw new NotFound('organization');
+    await recordAudit(tx, { action: 'organization-updated', actorId: input.actorId, subject: `organization:${input.organizationId}`, details: { membersDecideSuggestions: input.allowed } });
+  });
+}
+
 function normalize(input: OrganizationInput) {
   return {
     ...input,

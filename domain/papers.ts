@@ -43,14 +43,14 @@ export async function getPaper(db: Database, paperId: string) {
   // Not the derived HTML and text: a long paper's would be read (and parsed) for nothing.
   const { html: _html, text: _text, ...paperColumns } = getTableColumns(positionPapers);
   const [row] = await db
-    .select({ paper: paperColumns, organizationName: organizations.name })
+    .select({ paper: paperColumns, organizationName: organizations.name, membersDecideSuggestions: organizations.membersDecideSuggestions })
     .from(positionPapers)
     .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
     .where(eq(positionPapers.id, paperId))
     .limit(1);
   if (!row) throw new NotFound('paper');
   const round = await getRound(db, row.paper.roundId);
-  return { paper: row.paper, organizationName: row.organizationName, ...round };
+  return { paper: row.paper, organizationName: row.organizationName, membersDecideSuggestions: row.membersDecideSuggestions, ...round };
 }
 
 /**

@@ -75,6 +75,10 @@ const cases: Record<string, Case> = {
   "edit A's draft once the round moved to sessions": { action: 'edit-draft', resource: paperA({ phase: 'sessions' }), allowed: [] },
   "read A's draft": { action: 'read-draft', resource: paperA(), allowed: ['repA', 'memberA'] },
   "submit A's paper": { action: 'submit', resource: paperA(), allowed: ['repA'] },
+  // Suggested changes (ADR 027): the representative decides; any member when A allows it; only while the draft is editable.
+  "decide suggestions in A's draft": { action: 'decide-suggestions', resource: paperA(), allowed: ['repA'] },
+  "decide suggestions in A's draft when A lets members decide": { action: 'decide-suggestions', resource: { type: 'paper', organizationId: orgA, round: round({}), membersDecideSuggestions: true }, allowed: ['repA', 'memberA'] },
+  "decide suggestions in A's draft after the deadline": { action: 'decide-suggestions', resource: { type: 'paper', organizationId: orgA, round: round(afterDeadline), membersDecideSuggestions: true }, allowed: [] },
   "submit A's paper after the deadline": { action: 'submit', resource: paperA(afterDeadline), allowed: [] },
   "read A's submitted paper before the deadline (visible after it)": { action: 'read-submitted', resource: paperA(), allowed: [...staff, 'repA', 'memberA'] },
   "read A's submitted paper after the deadline (visible after it)": { action: 'read-submitted', resource: paperA(afterDeadline), allowed: [...staff, 'repA', 'memberA', 'repB'] },

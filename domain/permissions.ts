@@ -23,7 +23,7 @@ export type Resource =
   | { type: 'mail-outbox' }
   | { type: 'rounds' }
   | { type: 'round'; round: RoundFacts }
-  | { type: 'paper'; organizationId: string; round: RoundFacts }
+  | { type: 'paper'; organizationId: string; round: RoundFacts; membersDecideSuggestions?: boolean }
   | { type: 'thread'; thread: ThreadFacts }
   | { type: 'comment'; authorId: string | null; thread: ThreadFacts }
   | { type: 'moderation' }
@@ -66,7 +66,7 @@ export interface Actions {
   'mail-outbox': 'read';
   rounds: 'list' | 'create';
   round: 'view' | 'edit';
-  paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress';
+  paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress' | 'decide-suggestions';
   thread: 'read' | 'comment' | 'resolve';
   comment: 'edit' | 'delete' | 'report' | 'hide';
   moderation: 'review';
@@ -158,6 +158,10 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     },
     // Whether an organization has started its paper, and how far it is: its members and IOM staff.
     'read-progress': (a, p) => isIomStaff(a) || memberOf(a, p.organizationId),
+    // Accepting or rejecting suggested changes: the representative, and any member when the
+    // organization allows it; only while the draft may be edited (ADR 027).
+    'decide-suggestions': (a, p) =>
+      can(a, 'edit-draft', p) && (representsOrganization(a, p.organizationId) || p.membersDecideSuggestions === true),
   },
   thread: {
     read: (a, { thread: t }) => readsThread(a, t),

@@ -8,12 +8,15 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import type { Extensions } from '@tiptap/core';
+import { getText, getTextSerializersFromSchema, type Extensions } from '@tiptap/core';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { paperExtensions } from '../../domain/papers/editor-schema.ts';
 import { countWords } from '../../domain/papers/word-count.ts';
+import { listSuggestions, withoutSuggestions, type Suggestion } from '../../domain/papers/suggestions.ts';
+import { Suggesting, type Suggester } from './suggesting.ts';
+import { ModeSwitch, SuggestionsPanel, useSuggestions, type EditorMode } from './suggestions-panel.tsx';
 import { can, type Actor, type ThreadFacts } from '../../domain/permissions.ts';
 import { CommentsPanel } from '../components/comments/comments-panel.tsx';
 import { Composer } from '../components/comments/composer.tsx';
@@ -29,6 +32,18 @@ import { WordImport } from './word-import.tsx';
 import { cleanPastedHtml } from './pasted-html.ts';
 
 type SaveState = 'loading' | 'saved' | 'saving' | 'unsaved' | 'offline' | 'denied' | 'closed' | 'throttled' | 'too-large';
+
+/** Suggested changes (ADR 027): who suggests, and whether they may accept or reject. */
+export interface DraftSuggestions {
+  me: Suggester;
+  canDecide: boolean;
+}
+
+/** Words of the agreed text: open suggestions left out (what the server counts too). */
+function agreedWords(editor: Editor): number {
+  const text = getText(withoutSuggestions(editor.state.doc), { textSerializers: getTextSerializersFromSchema(editor.schema) });
+  return countWords(text);
+}
 
 /** Draft comments: who is reading, and the facts `can` needs. */
 export interface DraftComments {
@@ -56,9 +71,13 @@ interface Props {
   importUrl?: string;
   /** Keep the document in this browser for this person, so nothing typed offline is lost (ADR 026). */
   offlineFor?: string;
+  /** Suggested changes (papers only). */
+  suggestions?: DraftSuggestions;
+  /** Tells the page whether everything is stored (it waits for it before submitting). */
+  onSaveState?: (state: string) => void;
 }
 
-export default function PaperEditor({ documentName, editable, user, wordLimit, comments, label, onEditClosed, extensions, onEditor, importUrl, offlineFor }: Props) {
+export default function PaperEditor({ documentName, editable, user, wordLimit, comments, label, onEditClosed, extensions, onEditor, importUrl, offlineFor, suggestions, onSaveState }: Props) {
   const t = useT();
   // A new document when editing closes: what was typed after the server stopped taking it is
   // not kept, and the reader's view shows exactly what is stored.
@@ -78,6 +97,11 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   // Changes the server has not confirmed stored exist only in this tab (or, with the offline copy,
   // in this browser, where colleagues cannot see them until it comes back): ask before leaving.
   useLeaveWarning(() => dirty.current);
+  const saveStateSeen = useRef(onSaveState);
+  saveStateSeen.current = onSaveState;
+  useEffect(() => {
+    saveStateSeen.current?.(state);
+  }, [state]);
 
   useEffect(() => {
     const socket = new HocuspocusProviderWebsocket({ url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab` });
@@ -198,14 +222,14 @@ export default function PaperEditor({ documentName, editable, user, wordLimit, c
   if (!provider || provider.document !== doc) return <p className="muted">{t('paper.loadingEditor')}</p>;
   return (
     // A new document (editing closed) needs a new editor: Tiptap binds the document once.
-    <EditorShell key={doc.guid} provider={provider} doc={doc} editable={editable} user={user} state={state} people={people} words={words} onWords={setWords} wordLimit={wordLimit} comments={comments} label={label} extensions={extensions} onEditor={onEditor} importUrl={importUrl} offline={!!offline} pending={pending} />
+    <EditorShell key={doc.guid} provider={provider} doc={doc} editable={editable} user={user} state={state} people={people} words={words} onWords={setWords} wordLimit={wordLimit} comments={comments} label={label} extensions={extensions} onEditor={onEditor} importUrl={importUrl} offline={!!offline} pending={pending} suggestions={suggestions} />
   );
 }
 
-function EditorShell({ provider, doc, editable, user, state, people, words, onWords, wordLimit, comments, label, extensions, onEditor, importUrl, offline, pending }: {
+function EditorShell({ provider, doc, editable, user, state, people, words, onWords, wordLimit, comments, label, extensions, onEditor, importUrl, offline, pending, suggestions }: {
   provider: HocuspocusProvider; doc: Y.Doc; editable: boolean; user: { name: string; color: string }; state: SaveState;
   people: Array<{ name: string; color: string }>; words: number; onWords: (n: number) => void; wordLimit: number | null; comments?: DraftComments; label?: string;
-  extensions?: Extensions; onEditor?: (editor: Editor | null) => void; importUrl?: string; offline: boolean; pending: number;
+  extensions?: Extensions; onEditor?: (editor: Editor | null) => void; importUrl?: string; offline: boolean; pending: number; suggestions?: DraftSuggestions;
 }) {
   const t = useT();
   const place = useMemo(() => ({ scope: 'draft' as const, paperId: comments?.paperId ?? '' }), [comments?.paperId]);
@@ -215,6 +239,14 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
   // The highlight plugin is configured once; it reads the threads through these refs.
   const live = useRef({ threads: threads.threads, open: threads.open, openThread: threads.openThread });
   live.current = { threads: threads.threads, open: threads.open, openThread: threads.openThread };
+  // Each person's own mode; the plugin reads it on every change, so switching needs no new editor.
+  const [mode, setMode] = useState<EditorMode>('editing');
+  const suggester = useRef<Suggester | null>(null);
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (countTimer.current) clearTimeout(countTimer.current);
+  }, []);
+  suggester.current = editable && suggestions && mode === 'suggesting' ? suggestions.me : null;
   const editor = useEditor({
     immediatelyRender: false,
     editable,
@@ -224,6 +256,7 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
       ...(extensions ?? []),
       Collaboration.configure({ document: doc }),
       ...(editable ? [CollaborationCaret.configure({ provider, user })] : []),
+      ...(suggestions ? [Suggesting.configure({ suggester: () => suggester.current })] : []),
       CommentHighlights.configure({
         threads: () => live.current.threads.filter((th) => th.anchor).map((th) => ({ id: th.id, anchor: th.anchor!, resolved: !!th.resolved })),
         active: () => live.current.open,
@@ -236,8 +269,12 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
     ],
     // Pasted from Word or a web page: its structure, nothing else (the schema drops the rest).
     editorProps: { transformPastedHTML: cleanPastedHtml, attributes: { class: 'paper-editor', 'aria-label': label ?? t('paper.editorLabel'), 'aria-multiline': 'true', role: 'textbox' } },
-    onCreate: ({ editor }) => onWords(countWords(editor.getText())),
-    onUpdate: ({ editor }) => onWords(countWords(editor.getText())),
+    onCreate: ({ editor }) => onWords(agreedWords(editor)),
+    // Counted once typing pauses, not on every key: a long paper stays quick to type in.
+    onUpdate: ({ editor }) => {
+      if (countTimer.current) clearTimeout(countTimer.current);
+      countTimer.current = setTimeout(() => !editor.isDestroyed && onWords(agreedWords(editor)), 250);
+    },
   });
   useEffect(() => {
     onEditor?.(editor);
@@ -249,6 +286,17 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
   }, [editor, threads.threads, threads.open]);
   const selection = useEditorState({ editor, selector: ({ editor: e }) => (e ? { empty: e.state.selection.empty } : { empty: true }) });
+  const openSuggestions = useSuggestions(suggestions ? editor : null);
+  // Stable, so that the list of suggestions is not drawn again on every key.
+  const commentOnSuggestion = useCallback(
+    (s: Suggestion) => {
+      const ystate = editor && ySyncPluginKey.getState(editor.state);
+      const now = editor && listSuggestions(editor.state.doc).find((x) => x.id === s.id);
+      if (!editor || !ystate?.binding || !now) return;
+      setNewAnchor(anchorFor(editor.state.doc, ystate.type, ystate.binding.mapping, now.from, now.to));
+    },
+    [editor],
+  );
   const canComment = !!comments && can(comments.me, 'comment', { type: 'thread', thread: { ...comments.facts, createdById: comments.me.id } });
 
   const startComment = () => {
@@ -271,6 +319,7 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
     <section className="card editor-card" aria-label={label ?? t('paper.editorLabel')}>
       <div className="editor-bar">
         {editable && editor && <Toolbar editor={editor} />}
+        {editable && suggestions && <ModeSwitch mode={mode} onChange={setMode} />}
         {canComment && (
           <button type="button" className="tool comment-tool" disabled={!selection || selection.empty} onClick={startComment} title={t('comments.selectToComment')}>
             {t('comments.commentSelection')}
@@ -302,6 +351,15 @@ function EditorShell({ provider, doc, editable, user, state, people, words, onWo
           </p>
         )}
       </div>
+      {mode === 'suggesting' && editable && <p className="muted small suggesting-hint">{t('suggestions.mode.suggestingHint')}</p>}
+      {suggestions && editor && (
+        <SuggestionsPanel
+          editor={editor}
+          suggestions={openSuggestions}
+          canDecide={editable && suggestions.canDecide}
+          onComment={canComment ? commentOnSuggestion : undefined}
+        />
+      )}
     </section>
     {comments && (
     <CommentsPanel title={t('comments.draftTitle')} place={place} me={comments.me} facts={comments.facts} state={threads} detached={detached} onShowInText={showInText}>

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import { getMember, getOrganization, removeMember, setRepresentative } from '../../domain/organizations.ts';
+import { getMember, getOrganization, removeMember, setMembersDecideSuggestions, setRepresentative } from '../../domain/organizations.ts';
 import { can } from '../../domain/permissions.ts';
 import { listPendingInvitations } from '../../domain/invitations.ts';
 import { requireUser } from '../utils/auth.server.ts';
@@ -34,6 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     pendingInvitations: await listPendingInvitations(context.services.db, user, { organizationId: id }),
     canEdit: can(user, 'edit', { type: 'organization', id }),
     canInvite: can(user, 'create', { type: 'invitation', organizationId: id, role: 'observer' }),
+    canManage,
     rounds: can(user, 'read-participation', { type: 'organization', id })
       ? (await participationRecord(context.services.db, { organizationId: id })).map(({ roundId, roundTitle, derived, corrections }) => ({ roundId, roundTitle, derived, corrections: corrections.map(({ figure, value }) => ({ figure, value })) }))
       : null,
@@ -43,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const memberAction = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('set-representative'), userId: z.uuid(), isRepresentative: z.enum(['true', 'false']) }),
   z.object({ intent: z.literal('remove'), userId: z.uuid() }),
+  // Suggested changes (ADR 027): may any member accept or reject them, or only the representative?
+  z.object({ intent: z.literal('suggestion-rights'), membersDecideSuggestions: z.enum(['true', 'false']) }),
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -52,6 +55,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) throw new Response('Bad request', { status: 400 });
   const input = parsed.value;
   const { db, realtime, access } = context.services;
+  if (input.intent === 'suggestion-rights') {
+    await requirePermission(context, user, 'manage-members', { type: 'organization', id: organizationId });
+    try {
+      await setMembersDecideSuggestions(db, { organizationId, allowed: input.membersDecideSuggestions === 'true', actorId: user.id });
+    } catch (error) {
+      return domainErrorResponse(error);
+    }
+    realtime.organizationChanged(organizationId);
+    return redirectWithToast(`/organizations/${organizationId}`, { kind: 'success', key: 'toast.suggestionRightsChanged' });
+  }
   try {
     await getMember(db, organizationId, input.userId);
     const resource = { type: 'member', userId: input.userId, organizationId } as const;
@@ -77,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function OrganizationPage() {
   const t = useT();
   const format = useFormat();
-  const { organization: org, members, pendingInvitations, canEdit, canInvite, rounds } = useLoaderData<typeof loader>();
+  const { organization: org, members, pendingInvitations, canEdit, canInvite, canManage, rounds } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const busy = navigation.state === 'submitting';
@@ -227,6 +240,19 @@ export default function OrganizationPage() {
             </>
           )}
         </section>
+        {canManage && (
+          <section className="card" aria-labelledby="suggestion-rights">
+            <h2 id="suggestion-rights">{t('suggestions.rights.title')}</h2>
+            <p>{org.membersDecideSuggestions ? t('suggestions.rights.members') : t('suggestions.rights.representative')}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="suggestion-rights" />
+              <input type="hidden" name="membersDecideSuggestions" value={String(!org.membersDecideSuggestions)} />
+              <button type="submit" className="button button-small button-secondary" disabled={busy}>
+                {org.membersDecideSuggestions ? t('suggestions.rights.onlyRepresentative') : t('suggestions.rights.allowMembers')}
+              </button>
+            </Form>
+          </section>
+        )}
       </div>
       {rounds && <RoundsRecord rows={rounds} />}
     </div>

@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { currentPaperContent, getPaper, listVersions, paperDocumentName, submitPaper } from '../../domain/papers.ts';
 import { can } from '../../domain/permissions.ts';
 import { sanitizePaperHtml } from '../../domain/papers/sanitize.ts';
@@ -13,6 +14,7 @@ import { requirePermission } from '../utils/permissions.server.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
 import { useLivePaper } from '../utils/use-live-paper.ts';
 import { redirectWithToast } from '../utils/toast.server.ts';
+import { OpenSuggestionsDialog, openSuggestionsIn } from '../components/open-suggestions-dialog.tsx';
 
 // The editor runs in the browser only (Tiptap, Yjs, the socket): loaded after hydration.
 const PaperEditor = lazy(() => import('../editor/paper-editor.tsx'));
@@ -24,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
   const found = await getPaper(context.services.db, params.paperId ?? '').catch((e) => domainErrorResponse(e) as never);
   if (found.paper.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
-  const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts } as const;
+  const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts, membersDecideSuggestions: found.membersDecideSuggestions } as const;
   const isMember = can(user, 'read-draft', resource);
   const versions = await listVersions(context.services.db, found.paper.id);
   const readsSubmitted = !isMember && versions.length > 0 && can(user, 'read-submitted', resource);
@@ -46,8 +48,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isMember,
     canEdit,
     canSubmit: can(user, 'submit', resource),
+    canDecideSuggestions: can(user, 'decide-suggestions', resource),
     readOnlyReason: isMember && !canEdit ? (found.facts.phase !== 'open' ? 'roundNotOpen' : 'deadlinePassed') : null,
-    me: { name: user.name, color: colourFor(user.id) },
+    me: { id: user.id, name: user.name, color: colourFor(user.id) },
     actor: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative },
     organizationId: found.paper.organizationId,
     facts: found.facts,
@@ -74,6 +77,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const unstored = await context.services.documents.drain({ documentName: paperDocumentName(found.paper.id), deadlineMs: 5000 });
   if (unstored > 0) return data<FormErrors>({ errors: { form: 'errors.paper.notStoredYet' } }, { status: 503, headers: { 'Retry-After': '10' } });
   const content = await currentPaperContent(context.services.db, found.paper.id);
+  // The page asks first (accept all, reject all, or go back); one opened since is refused here.
+  if (content.openSuggestions > 0) return data<FormErrors>({ errors: { form: 'errors.paper.openSuggestions' } }, { status: 409 });
   try {
     const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language });
     context.services.realtime.paperSubmitted(found.paper.id);
@@ -92,6 +97,11 @@ export default function PaperPage() {
   const revalidator = useRevalidator();
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const saveState = useRef('loading');
+  const submitForm = useRef<HTMLFormElement>(null);
+  const [openCount, setOpenCount] = useState(0);
+  const decidedForSubmission = useRef(false);
   useLivePaper(loaded.denied ? null : loaded.paperId);
   if (loaded.denied) {
     return (
@@ -114,7 +124,19 @@ export default function PaperPage() {
           <p className="lead">{loaded.deadline ? t('rounds.deadline', { date: format.zoned(loaded.deadline, loaded.timeZone) }) : t('rounds.noDeadline')}</p>
         </div>
         {loaded.canSubmit && (
-          <Form method="post" onSubmit={(e) => !confirm(t('paper.submitConfirm')) && e.preventDefault()}>
+          <Form
+            method="post"
+            ref={submitForm}
+            onSubmit={(e) => {
+              // Open suggestions first: the dialog decides them, then submits (ADR 027).
+              const open = openSuggestionsIn(editor);
+              if (decidedForSubmission.current) decidedForSubmission.current = false;
+              else if (open > 0) {
+                e.preventDefault();
+                setOpenCount(open);
+              } else if (!confirm(t('paper.submitConfirm'))) e.preventDefault();
+            }}
+          >
             <input type="hidden" name="intent" value="submit" />
             <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
               {navigation.state === 'submitting' ? t('forms.sending') : latest ? t('paper.resubmit') : t('paper.submit')}
@@ -123,6 +145,19 @@ export default function PaperPage() {
         )}
       </header>
       <FormError error={result?.errors?.form} />
+      {openCount > 0 && editor && (
+        <OpenSuggestionsDialog
+          editor={editor}
+          count={openCount}
+          saveState={() => saveState.current}
+          onClose={() => setOpenCount(0)}
+          onDecided={() => {
+            setOpenCount(0);
+            decidedForSubmission.current = true;
+            submitForm.current?.requestSubmit();
+          }}
+        />
+      )}
       {loaded.readOnlyReason && <p className="notice">{t(`paper.readOnly.${loaded.readOnlyReason}`)}</p>}
       {loaded.isMember ? (
         mounted ? (
@@ -136,6 +171,11 @@ export default function PaperPage() {
               onEditClosed={() => revalidator.revalidate()}
               importUrl={`/rounds/${loaded.roundId}/papers/${loaded.paperId}/import`}
               offlineFor={loaded.actor.id}
+              onEditor={setEditor}
+              suggestions={{ me: loaded.me, canDecide: loaded.canDecideSuggestions }}
+              onSaveState={(s) => {
+                saveState.current = s;
+              }}
             />
           </Suspense>
         ) : (

@@ -5,6 +5,7 @@
 import { Node, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { SuggestedDeletion, SuggestedInsertion } from './suggestion-marks.ts';
 
 /** Schemes a link may use; anything else (javascript:, vbscript:, data:, file:, …) is refused. */
 const ALLOWED_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -194,4 +195,7 @@ export const paperExtensions: Extensions = [
   TableHeader,
   TableCell,
   Citation,
+  // Suggested changes (ADR 027).
+  SuggestedInsertion,
+  SuggestedDeletion,
 ];

@@ -481,7 +481,7 @@ describe('yDocToPaper', () => {
   });
 
   it('gives an empty paper for an empty document', () => {
-    expect(yDocToPaper(new Y.Doc())).toEqual({ json: { type: 'doc' }, html: '', text: '', wordCount: 0 });
+    expect(yDocToPaper(new Y.Doc())).toEqual({ json: { type: 'doc' }, html: '', text: '', wordCount: 0, openSuggestions: 0 });
   });
 
   it('converts a document written by the editor, keeping its structure, text and word count', () => {

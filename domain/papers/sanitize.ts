@@ -10,6 +10,7 @@ import { countWords } from './word-count.ts';
 import sanitizeHtml from 'sanitize-html';
 import * as Y from 'yjs';
 import { isSafeUrl, LINK_REL, LINK_TARGET, paperExtensions } from './editor-schema.ts';
+import { agreedJson } from './suggestions.ts';
 
 /** A mark as it appears in ProseMirror JSON. */
 export interface PaperMarkJson {
@@ -32,6 +33,8 @@ export interface PaperContent {
   html: string;
   text: string;
   wordCount: number;
+  /** Suggested changes still open: the rest is the agreed text, without them (ADR 027). */
+  openSuggestions: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,6 +406,9 @@ export function yDocToPaper(doc: Y.Doc): PaperContent {
   } catch {
     json = { ...EMPTY_DOCUMENT };
   }
-  const text = plainText(json);
-  return { json, html: renderCleanDocument(json), text, wordCount: countWords(text) };
+  // Everything derived is the agreed text: open suggestions are left out (inserted text does
+  // not count yet, text proposed for deletion still does), and never reach a submitted version.
+  const agreed = agreedJson(json);
+  const text = plainText(agreed.json);
+  return { json: agreed.json, html: renderCleanDocument(agreed.json), text, wordCount: countWords(text), openSuggestions: agreed.open };
 }

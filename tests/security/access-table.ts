@@ -265,6 +265,10 @@ export const actions: ActionCase[] = [
     path: (fx) => `/organizations/${fx.organizations.a}`, form: (_fx, p) => [['intent', 'set-representative'], ['userId', p.userId!], ['isRepresentative', 'true']], fields: { ids: ['userId'] }, expect: act(['admin', 'facilitator', 'representative']),
   },
   {
+    kind: 'action', route: 'routes/organizations.$id._index', name: 'let any member of A decide on suggested changes (ADR 027)',
+    path: (fx) => `/organizations/${fx.organizations.a}`, form: () => [['intent', 'suggestion-rights'], ['membersDecideSuggestions', 'true']], expect: act(['admin', 'facilitator', 'representative']),
+  },
+  {
     kind: 'action', route: 'routes/rounds.new', name: 'create a round', path: () => '/rounds/new',
     form: (fx) => [['title', `A new round ${next()}`], ['phase', 'draft'], ['positionVisibility', 'after-deadline'], ['submissionDeadline', '2031-05-31T12:00'], ['wordLimit', '2000'], ['invitedOrganizationIds', fx.organizations.c]],
     fields: { ids: ['invitedOrganizationIds'], dates: ['submissionDeadline'], numbers: ['wordLimit'] }, expect: act(['admin', 'facilitator']),

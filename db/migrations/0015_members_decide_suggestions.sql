@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "members_decide_suggestions" boolean DEFAULT false NOT NULL;
