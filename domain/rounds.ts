@@ -14,6 +14,8 @@ import { defaultRoundTimeZone, timeZoneSchema, toInstant } from './time-zones.ts
 
 export const roundPhases = ['draft', 'open', 'sessions', 'synthesis', 'published', 'closed'] as const;
 export const positionVisibilities = ['on-submission', 'after-deadline', 'never'] as const;
+/** Joint papers: what co-signers' members may do with the draft (read and comment, or edit too). */
+export const coSignerAccesses = ['read-and-comment', 'edit'] as const;
 
 export const roundSchema = z
   .object({
@@ -32,12 +34,13 @@ export const roundSchema = z
       .default(null),
     wordLimit: z.coerce.number({ error: 'errors.round.wordLimitInvalid' }).int('errors.round.wordLimitInvalid').min(50, 'errors.round.wordLimitInvalid').max(100_000, 'errors.round.wordLimitInvalid').nullable().default(null),
     positionVisibility: z.enum(positionVisibilities, { error: 'errors.round.visibilityInvalid' }).default('after-deadline'),
+    coSignerAccess: z.enum(coSignerAccesses, { error: 'errors.round.coSignerAccessInvalid' }).default('read-and-comment'),
     invitedOrganizationIds: z.array(z.uuid({ error: 'errors.organization.unknown' })).max(2000).default([]),
   })
   // The deadline's wall time is read in the round's zone, whichever field comes first.
   .transform(({ submissionDeadline, ...round }) => ({ ...round, submissionDeadline: submissionDeadline === null ? null : toInstant(submissionDeadline, round.timeZone)! }));
 /** A round as the rules take it; without a zone, a new round gets Geneva's and an edited one keeps its own. */
-export type RoundInput = Omit<z.infer<typeof roundSchema>, 'timeZone'> & { timeZone?: string };
+export type RoundInput = Omit<z.infer<typeof roundSchema>, 'timeZone' | 'coSignerAccess'> & { timeZone?: string; coSignerAccess?: (typeof coSignerAccesses)[number] };
 
 /** A round and its invitations, in one transaction: both or neither. */
 export async function createRound(db: Database, input: RoundInput, actorId: string): Promise<ConsultationRound> {
@@ -106,6 +109,7 @@ export function roundFacts(round: ConsultationRound, invitedOrganizationIds: str
     submissionDeadline: round.submissionDeadline,
     positionVisibility: round.positionVisibility,
     invitedOrganizationIds,
+    coSignerAccess: round.coSignerAccess,
   };
 }
 
