@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarDate, storableDateTime } from './dates.ts';
 import type { Database, Transaction } from '../db/client.ts';
-import { consultationRounds, organizations, paperVersions, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
+import { consultationRounds, organizations, paperCoSigners, paperVersions, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
 import { isLatestVersion } from './papers/latest-version.ts';
 import { roundVisibleTo } from './permissions-sql.ts';
 import { NotFound } from './errors.ts';
@@ -150,5 +150,24 @@ export async function listRoundPapers(db: Database, roundId: string) {
     .leftJoin(paperVersions, and(eq(paperVersions.paperId, positionPapers.id), isLatestVersion(paperVersions)))
     .where(eq(positionPapers.roundId, roundId))
     .orderBy(organizations.name);
-  return rows.map((r) => ({ ...r, versions: r.versions ?? 0, lastSubmittedAt: r.lastSubmittedAt?.toISOString() ?? null }));
+  // Joint papers: each paper's co-signing organizations (accepted or asked), in one query.
+  const coSigners = rows.length
+    ? await db
+        .select({ paperId: paperCoSigners.paperId, organizationId: paperCoSigners.organizationId, name: organizations.name, acceptedAt: paperCoSigners.acceptedAt })
+        .from(paperCoSigners)
+        .innerJoin(organizations, eq(organizations.id, paperCoSigners.organizationId))
+        .where(inArray(paperCoSigners.paperId, rows.map((r) => r.id)))
+        .orderBy(organizations.name)
+    : [];
+  return rows.map((r) => {
+    const own = coSigners.filter((c) => c.paperId === r.id);
+    const accepted = own.filter((c) => c.acceptedAt !== null);
+    return {
+      ...r,
+      versions: r.versions ?? 0,
+      lastSubmittedAt: r.lastSubmittedAt?.toISOString() ?? null,
+      coSigners: { accepted: accepted.map((c) => c.organizationId), pending: own.filter((c) => c.acceptedAt === null).map((c) => c.organizationId) },
+      coSignerNames: accepted.map((c) => c.name),
+    };
+  });
 }

@@ -949,5 +949,6 @@ export const en = {
   'notifications.kindName.co-signing': 'Asked to co-sign a joint position',
   'notifications.kind.co-signing': '{organization} asks your organization to co-sign its position in the round “{round}”.',
   'participation.figure.coSignatures': 'Co-signed papers',
+  'joint.with': '{organization} with {others}',
   // End of joint positions
 } as const;

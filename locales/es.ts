@@ -951,5 +951,6 @@ export const es: Record<keyof typeof en, string> = {
   'notifications.kindName.co-signing': 'Invitación a cofirmar una posición conjunta',
   'notifications.kind.co-signing': '{organization} pide a su organización que cofirme su posición en la ronda «{round}».',
   'participation.figure.coSignatures': 'Documentos cofirmados',
+  'joint.with': '{organization} con {others}',
   // End of joint positions
 };

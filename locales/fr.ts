@@ -951,5 +951,6 @@ export const fr: Record<keyof typeof en, string> = {
   'notifications.kindName.co-signing': 'Invitation à cosigner une position commune',
   'notifications.kind.co-signing': '{organization} invite votre organisation à cosigner sa position dans le cycle « {round} ».',
   'participation.figure.coSignatures': 'Documents cosignés',
+  'joint.with': '{organization} avec {others}',
   // End of joint positions
 };
