@@ -94,6 +94,8 @@ const cases: Record<string, Case> = {
   "sign A's joint paper while the round holds sessions": { action: 'sign', resource: jointA({ phase: 'sessions' }), allowed: ['repB'] },
   "sign A's joint paper (B asked, not accepted)": { action: 'sign', resource: jointA({}, { accepted: [], pending: [orgB] }), allowed: [] },
   "sign or withdraw on A's joint paper after the deadline": { action: 'sign', resource: jointA(afterDeadline), allowed: [] },
+"read A's joint draft (B asked: its representative reads it to answer)": { action: 'read-draft', resource: jointA({}, { accepted: [], pending: [orgB] }), allowed: ['repA', 'memberA', 'repB'] },
+  "edit A's joint draft (B asked)": { action: 'edit-draft', resource: jointA({ coSignerAccess: 'edit' }, { accepted: [], pending: [orgB] }), allowed: ['repA', 'memberA'] },
   "read A's joint draft (B co-signs)": { action: 'read-draft', resource: jointA(), allowed: ['repA', 'memberA', 'repB'] },
   "edit A's joint draft (co-signers read and comment)": { action: 'edit-draft', resource: jointA(), allowed: ['repA', 'memberA'] },
   "edit A's joint draft (co-signers edit)": { action: 'edit-draft', resource: jointA({ coSignerAccess: 'edit' }), allowed: ['repA', 'memberA', 'repB'] },

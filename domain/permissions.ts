@@ -176,8 +176,9 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     start: (a, p) => memberOf(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
     'edit-draft': (a, p) => writesDraft(a, p) && invited(a, p.round) && openForPositions(p.round),
     // Drafts belong to the organization (and a joint paper's co-signers): nobody else reads them,
-    // not even IOM staff.
-    'read-draft': readsDraft,
+    // not even IOM staff. The representative of an organization asked to co-sign reads what they
+    // are asked to sign before answering.
+    'read-draft': (a, p) => readsDraft(a, p) || (isRepresentative(a) && (p.coSigners?.pending ?? []).includes(a.organizationId!)),
     submit: (a, p) => representsOrganization(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
     'read-submitted': (a, p) => {
       if (isIomStaff(a) || readsDraft(a, p)) return true;

@@ -54,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     isMember,
     canEdit,
     canSubmit: can(user, 'submit', resource),
-    readOnlyReason: isMember && !canEdit ? (found.facts.phase !== 'open' ? 'roundNotOpen' : user.organizationId !== found.paper.organizationId ? 'coSigner' : 'deadlinePassed') : null,
+    readOnlyReason: isMember && !canEdit ? readOnlyReason(user.organizationId, found) : null,
     coSigners,
     candidates: can(user, 'invite-co-signer', resource) ? found.invited.filter((o) => o.id !== found.paper.organizationId && !asked.has(o.id)) : null,
     canAccept: can(user, 'accept-co-signing', resource),
@@ -69,6 +69,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     facts: found.facts,
     versions: versions.map((v) => ({ id: v.id, number: v.number, digest: v.digest, submittedAt: v.submittedAt, wordCount: v.wordCount, html: sanitizePaperHtml(v.html), signatories: signatoriesOf(found.organizationName, signatures.get(v.id)) })),
   };
+}
+
+/** Why someone who reads the draft may not change it: the round, the deadline, or being a co-signer where the round says so. */
+function readOnlyReason(organizationId: string | null, found: Awaited<ReturnType<typeof getPaper>>) {
+  if (found.facts.phase !== 'open') return 'roundNotOpen' as const;
+  if (organizationId === found.paper.organizationId) return 'deadlinePassed' as const;
+  // A representative asked to co-sign reads the draft to answer; the panel says so.
+  return organizationId && found.coSigners.accepted.includes(organizationId) ? ('coSigner' as const) : null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
