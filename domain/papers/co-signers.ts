@@ -20,6 +20,21 @@ export async function coSignerFacts(db: Database, paperId: string): Promise<CoSi
   };
 }
 
+/** The co-signers of several papers, by paper id, in one query (papers without any are absent). */
+export async function coSignerFactsOf(db: Database, paperIds: readonly string[]): Promise<Map<string, CoSignerFacts>> {
+  const byPaper = new Map<string, CoSignerFacts>();
+  if (!paperIds.length) return byPaper;
+  const rows = await db
+    .select({ paperId: paperCoSigners.paperId, organizationId: paperCoSigners.organizationId, acceptedAt: paperCoSigners.acceptedAt })
+    .from(paperCoSigners)
+    .where(inArray(paperCoSigners.paperId, [...paperIds]));
+  for (const row of rows) {
+    const facts = byPaper.get(row.paperId) ?? { accepted: [], pending: [] };
+    byPaper.set(row.paperId, row.acceptedAt ? { ...facts, accepted: [...facts.accepted, row.organizationId] } : { ...facts, pending: [...facts.pending, row.organizationId] });
+  }
+  return byPaper;
+}
+
 export interface CoSigner {
   organizationId: string;
   name: string;

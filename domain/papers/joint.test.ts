@@ -10,6 +10,7 @@ import { can, type Actor } from '../permissions.ts';
 import { createRound } from '../rounds.ts';
 import { searchPositions } from '../search.ts';
 import { signaturesOf } from './co-signers.ts';
+import { citationSources, submittedPositions } from '../summary/summaries.ts';
 import { acceptCoSigning, askToSignNewVersion, inviteCoSigner, signVersion, withdrawSignature } from './joint.ts';
 
 let handle: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -21,7 +22,8 @@ let paperId: string;
 const asActor = (u: { id: string; role: 'observer' | 'facilitator' | 'secretariat' | 'admin'; organizationId: string | null; isRepresentative: boolean }): Actor => ({ id: u.id, role: u.role, organizationId: u.organizationId, isRepresentative: u.isRepresentative });
 
 async function submit(text: string) {
-  return submitPaper(handle.db, { paperId, userId: people.stradaRep!.id, content: { text }, html: `<p>${text}</p>`, text, wordCount: text.split(' ').length, wordLimit: null });
+  const content = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] };
+  return submitPaper(handle.db, { paperId, userId: people.stradaRep!.id, content, html: `<p>${text}</p>`, text, wordCount: text.split(' ').length, wordLimit: null });
 }
 
 beforeAll(async () => {
@@ -132,6 +134,17 @@ describe('joint positions', () => {
     const [own] = await searchPositions(handle.db, people.caritasMember!, { q: 'safe' });
     expect(own?.paperId).toBe(paperId);
     expect(await searchPositions(handle.db, people.hayatMember!, { q: 'safe' })).toEqual([]);
+  });
+
+  it('names the co-signers of the version in the synthesis panel and in citations', async () => {
+    const [position] = await submittedPositions(handle.db, roundId);
+    expect(position).toMatchObject({ organizationName: 'La Strada Ukraine', versionNumber: 2, coSignedBy: ['Caritas Österreich'] });
+    const ref = { organizationId: orgs.strada, organizationName: 'La Strada Ukraine', versionId: position!.versionId, versionNumber: 2, paragraph: 1 };
+    const sources = await citationSources(handle.db, people.facilitator!, [ref]);
+    expect(sources[`${position!.versionId}:1`]).toMatchObject({ organizationName: 'La Strada Ukraine', coSignedBy: ['Caritas Österreich'] });
+    // A co-signer's member follows the citation to the version although the round shows positions to IOM only.
+    expect((await citationSources(handle.db, people.caritasMember!, [ref]))[`${position!.versionId}:1`]!.href).not.toBeNull();
+    expect((await citationSources(handle.db, people.hayatMember!, [ref]))[`${position!.versionId}:1`]!.href).toBeNull();
   });
 
   it('lets a signature be withdrawn until the deadline, and not after', async () => {

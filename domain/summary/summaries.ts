@@ -3,7 +3,7 @@
  * papers' editor, beside the submitted positions it draws on; citations that point to a paper
  * version and paragraph; and publication, which fixes a dated version for every participant.
  */
-import { signaturesOf } from '../papers/co-signers.ts';
+import { coSignerFactsOf, signaturesOf } from '../papers/co-signers.ts';
 import { firstDraftLeftovers } from './placeholders.ts';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -184,12 +184,12 @@ export async function citationSources(db: Database, actor: Actor, citations: Cit
     if (!passages.has(v.id)) passages.set(v.id, passagesOf(v.content));
     return passages.get(v.id)!;
   };
-  const signatures = await signaturesOf(db, versions.map((v) => v.id));
+  const [signatures, coSigners] = await Promise.all([signaturesOf(db, versions.map((v) => v.id)), coSignerFactsOf(db, [...new Set(versions.map((v) => v.paperId))])]);
   const sources: Record<string, CitationSource> = {};
   for (const c of citations) {
     const v = c.versionId ? byId.get(c.versionId) : undefined;
     if (!v || c.paragraph === null) continue;
-    const readable = can(actor, 'read-submitted', { type: 'paper', organizationId: v.organizationId, round: facts.get(v.roundId)! });
+    const readable = can(actor, 'read-submitted', { type: 'paper', organizationId: v.organizationId, round: facts.get(v.roundId)!, coSigners: coSigners.get(v.paperId) });
     const passage = readable ? passagesOfVersion(v).find((p) => p.paragraph === c.paragraph) : undefined;
     sources[`${v.id}:${c.paragraph}`] = {
       organizationName: v.organizationName,
