@@ -190,6 +190,8 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
 
 export const roundPhase = pgEnum('round_phase', ['draft', 'open', 'sessions', 'synthesis', 'published', 'closed']);
 export const positionVisibility = pgEnum('position_visibility', ['on-submission', 'after-deadline', 'never']);
+/** What the members of a joint paper's co-signing organizations may do with its draft. */
+export const coSignerAccess = pgEnum('co_signer_access', ['read-and-comment', 'edit']);
 
 /** A topic put to NGOs within the International Dialogue on Migration. */
 export const consultationRounds = pgTable('consultation_rounds', {
@@ -205,6 +207,8 @@ export const consultationRounds = pgTable('consultation_rounds', {
   timeZone: text('time_zone').notNull().default('Europe/Zurich'),
   wordLimit: integer('word_limit'),
   positionVisibility: positionVisibility('position_visibility').notNull().default('after-deadline'),
+  /** Joint papers: whether co-signers' members edit the draft, or only read and comment on it. */
+  coSignerAccess: coSignerAccess('co_signer_access').notNull().default('read-and-comment'),
   createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -294,6 +298,54 @@ export const paperVersions = pgTable(
     ),
   },
   (t) => [uniqueIndex('paper_versions_number_unique').on(t.paperId, t.number), index('paper_versions_search_idx').using('gin', t.search)],
+);
+
+/**
+ * The organizations a paper's organization asked to co-sign it (a joint paper). The invitation
+ * is pending until the co-signer's representative accepts it.
+ */
+export const paperCoSigners = pgTable(
+  'paper_co_signers',
+  {
+    paperId: uuid('paper_id')
+      .notNull()
+      .references(() => positionPapers.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    invitedById: uuid('invited_by_id').references(() => users.id, { onDelete: 'set null' }),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    acceptedById: uuid('accepted_by_id').references(() => users.id, { onDelete: 'set null' }),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('paper_co_signers_pk').on(t.paperId, t.organizationId), index('paper_co_signers_org_idx').on(t.organizationId)],
+);
+
+/**
+ * A co-signing organization's signature of one submitted version, bound to the version's SHA-256.
+ * Withdrawn signatures stay, dated; at most one standing signature per version and organization.
+ */
+export const paperSignatures = pgTable(
+  'paper_signatures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => paperVersions.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The SHA-256 of the version signed, as the representative saw it. */
+    digest: text('digest').notNull(),
+    signedById: uuid('signed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnById: uuid('withdrawn_by_id').references(() => users.id, { onDelete: 'set null' }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('paper_signatures_standing_unique').on(t.versionId, t.organizationId).where(sql`withdrawn_at is null`),
+    index('paper_signatures_org_idx').on(t.organizationId),
+  ],
 );
 
 export type ConsultationRound = typeof consultationRounds.$inferSelect;
@@ -412,7 +464,7 @@ export const commentReports = pgTable(
   (t) => [index('comment_reports_open_idx').on(t.closedAt, t.createdAt), uniqueIndex('comment_reports_once').on(t.commentId, t.reporterId).where(sql`closed_at is null`)],
 );
 
-export const notificationKind = pgEnum('notification_kind', ['mention', 'reply', 'paper-comment', 'phase-change', 'invitation', 'comment-hidden', 'summary-published']);
+export const notificationKind = pgEnum('notification_kind', ['mention', 'reply', 'paper-comment', 'phase-change', 'invitation', 'comment-hidden', 'summary-published', 'co-signing']);
 
 /** A person's inbox. `payload` carries what the message needs (names, titles, an excerpt). */
 export const notifications = pgTable(

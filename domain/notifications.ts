@@ -11,7 +11,7 @@ import { plainCommentText } from './comments/body.ts';
 import { notifications, notificationSettings } from '../db/schema.ts';
 import { beyond, decodeCursor } from './cursor.ts';
 
-export const notificationKinds = ['mention', 'reply', 'paper-comment', 'phase-change', 'invitation', 'comment-hidden', 'summary-published'] as const;
+export const notificationKinds = ['mention', 'reply', 'paper-comment', 'phase-change', 'invitation', 'comment-hidden', 'summary-published', 'co-signing'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const deliveries = ['app-and-digest', 'app', 'off'] as const;
 export type Delivery = (typeof deliveries)[number];

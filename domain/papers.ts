@@ -9,6 +9,8 @@ import { getRound } from './rounds.ts';
 import { loadDocument } from './collaboration/document-store.ts';
 import { yDocToPaper } from './papers/sanitize.ts';
 import type { Locale } from './vocabulary.ts';
+import type { CoSignerFacts, RoundFacts } from './permissions.ts';
+import { coSignerFacts } from './papers/co-signers.ts';
 
 /** The collaboration document of a paper: `paper.<paperId>`. */
 export function paperDocumentName(paperId: string): string {
@@ -49,8 +51,13 @@ export async function getPaper(db: Database, paperId: string) {
     .where(eq(positionPapers.id, paperId))
     .limit(1);
   if (!row) throw new NotFound('paper');
-  const round = await getRound(db, row.paper.roundId);
-  return { paper: row.paper, organizationName: row.organizationName, membersDecideSuggestions: row.membersDecideSuggestions, ...round };
+  const [round, coSigners] = await Promise.all([getRound(db, row.paper.roundId), coSignerFacts(db, row.paper.id)]);
+  return { paper: row.paper, organizationName: row.organizationName, membersDecideSuggestions: row.membersDecideSuggestions, coSigners, ...round };
+}
+
+/** What `can` is asked about a paper: its organization, its round, who decides suggestions and (a joint paper) its co-signers. */
+export function paperResource(found: { paper: { organizationId: string }; facts: RoundFacts; coSigners: CoSignerFacts; membersDecideSuggestions?: boolean }) {
+  return { type: 'paper', organizationId: found.paper.organizationId, round: found.facts, coSigners: found.coSigners, membersDecideSuggestions: found.membersDecideSuggestions } as const;
 }
 
 /**

@@ -41,9 +41,13 @@ export function roundVisibleTo(actor: Actor, round: RoundColumns): SQL {
 }
 
 /** `can(actor, 'read-submitted', { type: 'paper', organizationId, round })`, for the paper's organization column. */
-export function submittedPaperReadableBy(actor: Actor, paper: { organizationId: SQLWrapper }, round: RoundColumns): SQL {
+export function submittedPaperReadableBy(actor: Actor, paper: { id: SQLWrapper; organizationId: SQLWrapper }, round: RoundColumns): SQL {
   if (iomStaff(actor)) return sql`true`;
-  const own = actor.role === 'observer' && actor.organizationId ? sql`${paper.organizationId} = ${actor.organizationId}` : sql`false`;
+  // Its own organization's, and a joint paper's co-signers' (accepted invitations).
+  const own =
+    actor.role === 'observer' && actor.organizationId
+      ? sql`(${paper.organizationId} = ${actor.organizationId} or exists (select 1 from paper_co_signers pcs where pcs.paper_id = ${paper.id} and pcs.organization_id = ${actor.organizationId} and pcs.accepted_at is not null))`
+      : sql`false`;
   return sql`(${own} or (
     ${round.phase} <> 'draft'
     and ${invited(actor, round)}

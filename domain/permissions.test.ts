@@ -3,7 +3,7 @@
  * is written out by hand: a change to a rule must change this table too.
  */
 import { describe, expect, it } from 'vitest';
-import { can, policyActions, type Actor, type Resource, type RoundFacts, type ThreadFacts } from './permissions.ts';
+import { can, policyActions, type Actor, type CoSignerFacts, type Resource, type RoundFacts, type ThreadFacts } from './permissions.ts';
 
 const orgA = '00000000-0000-4000-8000-00000000000a';
 const orgB = '00000000-0000-4000-8000-00000000000b';
@@ -24,6 +24,8 @@ const round = (facts: Partial<RoundFacts> = {}): RoundFacts => ({
   invitedOrganizationIds: [orgA, orgB], at: now, ...facts,
 });
 const paperA = (facts: Partial<RoundFacts> = {}): Resource => ({ type: 'paper', organizationId: orgA, round: round(facts) });
+/** A's paper, co-signed by B (accepted) unless said otherwise. */
+const jointA = (facts: Partial<RoundFacts> = {}, coSigners: CoSignerFacts = { accepted: [orgB], pending: [] }): Resource => ({ type: 'paper', organizationId: orgA, round: round(facts), coSigners });
 const thread = (scope: ThreadFacts['scope'], facts: Partial<RoundFacts> = {}, createdById: string | null = 'repB'): ThreadFacts => ({
   scope, organizationId: scope === 'round' ? null : orgA, round: round(facts), createdById,
 });
@@ -86,6 +88,25 @@ const cases: Record<string, Case> = {
   "read A's submitted paper (never visible to others)": { action: 'read-submitted', resource: paperA({ positionVisibility: 'never', ...afterDeadline }), allowed: [...staff, 'repA', 'memberA'] },
   "read A's submitted paper in a round B is not invited to": { action: 'read-submitted', resource: paperA({ positionVisibility: 'on-submission', invitedOrganizationIds: [orgA] }), allowed: [...staff, 'repA', 'memberA'] },
   "see how far A's paper is": { action: 'read-progress', resource: paperA({ positionVisibility: 'on-submission' }), allowed: [...staff, 'repA', 'memberA'] },
+  // Joint papers: B co-signs A's paper (B accepted), or is asked and has not answered.
+  "ask B to co-sign A's paper": { action: 'invite-co-signer', resource: paperA(), allowed: ['repA'] },
+  "ask to co-sign A's paper after the deadline": { action: 'invite-co-signer', resource: paperA(afterDeadline), allowed: [] },
+  "accept to co-sign A's paper (B asked)": { action: 'accept-co-signing', resource: jointA({}, { accepted: [], pending: [orgB] }), allowed: ['repB'] },
+  "accept to co-sign A's paper (nobody asked)": { action: 'accept-co-signing', resource: paperA(), allowed: [] },
+  "accept to co-sign A's paper after the deadline": { action: 'accept-co-signing', resource: jointA(afterDeadline, { accepted: [], pending: [orgB] }), allowed: [] },
+  "sign A's joint paper (B co-signs)": { action: 'sign', resource: jointA(), allowed: ['repB'] },
+  "sign A's joint paper while the round holds sessions": { action: 'sign', resource: jointA({ phase: 'sessions' }), allowed: ['repB'] },
+  "sign A's joint paper (B asked, not accepted)": { action: 'sign', resource: jointA({}, { accepted: [], pending: [orgB] }), allowed: [] },
+  "sign or withdraw on A's joint paper after the deadline": { action: 'sign', resource: jointA(afterDeadline), allowed: [] },
+"read A's joint draft (B asked: its representative reads it to answer)": { action: 'read-draft', resource: jointA({}, { accepted: [], pending: [orgB] }), allowed: ['repA', 'memberA', 'repB'] },
+  "edit A's joint draft (B asked)": { action: 'edit-draft', resource: jointA({ coSignerAccess: 'edit' }, { accepted: [], pending: [orgB] }), allowed: ['repA', 'memberA'] },
+  "read A's joint draft (B co-signs)": { action: 'read-draft', resource: jointA(), allowed: ['repA', 'memberA', 'repB'] },
+  "edit A's joint draft (co-signers read and comment)": { action: 'edit-draft', resource: jointA(), allowed: ['repA', 'memberA'] },
+  "edit A's joint draft (co-signers edit)": { action: 'edit-draft', resource: jointA({ coSignerAccess: 'edit' }), allowed: ['repA', 'memberA', 'repB'] },
+  "read A's joint submitted paper (never visible to others)": { action: 'read-submitted', resource: jointA({ positionVisibility: 'never' }), allowed: [...staff, 'repA', 'memberA', 'repB'] },
+  "comment on A's joint draft": { action: 'comment', resource: threadOn({ ...thread('draft', {}, 'memberA'), coSignerIds: [orgB] }), allowed: ['repA', 'memberA', 'repB'] },
+  "resolve a thread on A's joint draft (co-signers read and comment)": { action: 'resolve', resource: threadOn({ ...thread('draft', {}, 'memberA'), coSignerIds: [orgB] }), allowed: ['repA', 'memberA'] },
+  "resolve a thread on A's joint draft (co-signers edit)": { action: 'resolve', resource: threadOn({ ...thread('draft', { coSignerAccess: 'edit' }, 'memberA'), coSignerIds: [orgB] }), allowed: ['repA', 'memberA', 'repB'] },
   "read threads on A's draft": { action: 'read', resource: threadOn(thread('draft', {}, 'memberA')), allowed: ['repA', 'memberA'] },
   "comment on A's draft": { action: 'comment', resource: threadOn(thread('draft', {}, 'memberA')), allowed: ['repA', 'memberA'] },
   "comment on A's draft once the round is closed": { action: 'comment', resource: threadOn(thread('draft', { phase: 'closed' }, 'memberA')), allowed: [] },

@@ -23,7 +23,7 @@ export type Resource =
   | { type: 'mail-outbox' }
   | { type: 'rounds' }
   | { type: 'round'; round: RoundFacts }
-  | { type: 'paper'; organizationId: string; round: RoundFacts; membersDecideSuggestions?: boolean }
+  | { type: 'paper'; organizationId: string; round: RoundFacts; membersDecideSuggestions?: boolean; coSigners?: CoSignerFacts }
   | { type: 'thread'; thread: ThreadFacts }
   | { type: 'comment'; authorId: string | null; thread: ThreadFacts }
   | { type: 'moderation' }
@@ -42,6 +42,18 @@ export interface ThreadFacts {
   organizationId: string | null;
   round: RoundFacts;
   createdById: string | null;
+  /** The organizations that accepted to co-sign the paper the thread is on (joint papers). */
+  coSignerIds?: readonly string[];
+}
+
+/**
+ * A joint paper's co-signing organizations (domain/papers/joint.ts): those that accepted the
+ * paper organization's invitation, and those asked who have not answered yet. A paper without
+ * co-signers leaves this out.
+ */
+export interface CoSignerFacts {
+  accepted: readonly string[];
+  pending: readonly string[];
 }
 
 /** What the rules need to know of a consultation round. */
@@ -51,6 +63,8 @@ export interface RoundFacts {
   submissionDeadline: Date | string | null;
   positionVisibility: 'on-submission' | 'after-deadline' | 'never';
   invitedOrganizationIds: readonly string[];
+  /** Whether co-signers' members edit a joint paper's draft or only read and comment on it. */
+  coSignerAccess?: 'read-and-comment' | 'edit';
   /** The moment the question is asked about (tests); now by default. */
   at?: Date;
 }
@@ -66,7 +80,7 @@ export interface Actions {
   'mail-outbox': 'read';
   rounds: 'list' | 'create';
   round: 'view' | 'edit';
-  paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress' | 'decide-suggestions';
+  paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress' | 'decide-suggestions' | 'invite-co-signer' | 'accept-co-signing' | 'sign';
   thread: 'read' | 'comment' | 'resolve';
   comment: 'edit' | 'delete' | 'report' | 'hide';
   moderation: 'review';
@@ -93,6 +107,21 @@ const beforeDeadline = (round: RoundFacts) =>
 /** Positions are written while the round is open for them, until the deadline. */
 const openForPositions = (round: RoundFacts) => round.phase === 'open' && beforeDeadline(round);
 const memberOf = (a: Actor, organizationId: string) => a.role === 'observer' && a.organizationId === organizationId;
+/** A member of an organization that accepted to co-sign the paper. */
+const coSigns = (a: Actor, coSignerIds: readonly string[] | undefined) =>
+  a.role === 'observer' && a.organizationId !== null && (coSignerIds ?? []).includes(a.organizationId);
+/** Who writes a paper's draft: its organization's members, and co-signers' when the round lets them. */
+const writesDraft = (a: Actor, p: ResourceOf<'paper'>) =>
+  memberOf(a, p.organizationId) || (p.round.coSignerAccess === 'edit' && coSigns(a, p.coSigners?.accepted));
+/** Who reads a paper's draft: its organization's members and its co-signers' members. */
+const readsDraft = (a: Actor, p: ResourceOf<'paper'>) => memberOf(a, p.organizationId) || coSigns(a, p.coSigners?.accepted);
+/**
+ * Co-signers answer and sign while the round takes positions or discusses them, until the
+ * deadline: a signature is part of the position as it stood at the deadline.
+ */
+const signingOpen = (round: RoundFacts) => round.phase !== 'draft' && round.phase !== 'closed' && beforeDeadline(round);
+/** The representative of an organization, speaking for it. */
+const isRepresentative = (a: Actor) => a.role === 'observer' && a.isRepresentative && a.organizationId !== null;
 
 const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
   organizations: {
@@ -145,23 +174,32 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
   },
   paper: {
     start: (a, p) => memberOf(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
-    'edit-draft': (a, p) => memberOf(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
-    // Drafts belong to the organization: nobody else reads them, not even IOM staff.
-    'read-draft': (a, p) => memberOf(a, p.organizationId),
+    'edit-draft': (a, p) => writesDraft(a, p) && invited(a, p.round) && openForPositions(p.round),
+    // Drafts belong to the organization (and a joint paper's co-signers): nobody else reads them,
+    // not even IOM staff. The representative of an organization asked to co-sign reads what they
+    // are asked to sign before answering.
+    'read-draft': (a, p) => readsDraft(a, p) || (isRepresentative(a) && (p.coSigners?.pending ?? []).includes(a.organizationId!)),
     submit: (a, p) => representsOrganization(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
     'read-submitted': (a, p) => {
-      if (isIomStaff(a) || memberOf(a, p.organizationId)) return true;
+      if (isIomStaff(a) || readsDraft(a, p)) return true;
       if (!invited(a, p.round) || p.round.phase === 'draft') return false;
       if (p.round.positionVisibility === 'on-submission') return true;
       if (p.round.positionVisibility === 'after-deadline') return !beforeDeadline(p.round);
       return false;
     },
     // Whether an organization has started its paper, and how far it is: its members and IOM staff.
-    'read-progress': (a, p) => isIomStaff(a) || memberOf(a, p.organizationId),
+    'read-progress': (a, p) => isIomStaff(a) || readsDraft(a, p),
     // Accepting or rejecting suggested changes: the representative, and any member when the
     // organization allows it; only while the draft may be edited (ADR 027).
     'decide-suggestions': (a, p) =>
       can(a, 'edit-draft', p) && (representsOrganization(a, p.organizationId) || p.membersDecideSuggestions === true),
+    // A joint paper: the paper's representative asks organizations invited to the round to co-sign.
+    'invite-co-signer': (a, p) => representsOrganization(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
+    // The asked organization's representative accepts, for their organization.
+    'accept-co-signing': (a, p) =>
+      isRepresentative(a) && (p.coSigners?.pending ?? []).includes(a.organizationId!) && invited(a, p.round) && signingOpen(p.round),
+    // A co-signer's representative signs a submitted version, or withdraws the signature, until the deadline.
+    sign: (a, p) => isRepresentative(a) && coSigns(a, p.coSigners?.accepted) && invited(a, p.round) && signingOpen(p.round),
   },
   thread: {
     read: (a, { thread: t }) => readsThread(a, t),
@@ -173,6 +211,7 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
       can(a, 'comment', { type: 'thread', thread: t }) &&
       (t.createdById === a.id ||
         (t.organizationId !== null && memberOf(a, t.organizationId)) ||
+        (t.round.coSignerAccess === 'edit' && coSigns(a, t.coSignerIds)) ||
         (t.scope !== 'draft' && isIomStaff(a))),
   },
   comment: {
@@ -221,8 +260,9 @@ function invitedParticipant(a: Actor, s: { round: RoundFacts; attendees?: 'membe
 }
 
 function readsThread(a: Actor, t: ThreadFacts): boolean {
-  if (t.scope === 'draft') return t.organizationId !== null && memberOf(a, t.organizationId);
-  if (t.scope === 'version') return t.organizationId !== null && can(a, 'read-submitted', { type: 'paper', organizationId: t.organizationId, round: t.round });
+  const coSigners = { accepted: t.coSignerIds ?? [], pending: [] };
+  if (t.scope === 'draft') return t.organizationId !== null && can(a, 'read-draft', { type: 'paper', organizationId: t.organizationId, round: t.round, coSigners });
+  if (t.scope === 'version') return t.organizationId !== null && can(a, 'read-submitted', { type: 'paper', organizationId: t.organizationId, round: t.round, coSigners });
   return can(a, 'view', { type: 'round', round: t.round });
 }
 

@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarDate, storableDateTime } from './dates.ts';
 import type { Database, Transaction } from '../db/client.ts';
-import { consultationRounds, organizations, paperVersions, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
+import { consultationRounds, organizations, paperCoSigners, paperVersions, positionPapers, roundOrganizations, type ConsultationRound } from '../db/schema.ts';
 import { isLatestVersion } from './papers/latest-version.ts';
 import { roundVisibleTo } from './permissions-sql.ts';
 import { NotFound } from './errors.ts';
@@ -14,6 +14,8 @@ import { defaultRoundTimeZone, timeZoneSchema, toInstant } from './time-zones.ts
 
 export const roundPhases = ['draft', 'open', 'sessions', 'synthesis', 'published', 'closed'] as const;
 export const positionVisibilities = ['on-submission', 'after-deadline', 'never'] as const;
+/** Joint papers: what co-signers' members may do with the draft (read and comment, or edit too). */
+export const coSignerAccesses = ['read-and-comment', 'edit'] as const;
 
 export const roundSchema = z
   .object({
@@ -32,12 +34,13 @@ export const roundSchema = z
       .default(null),
     wordLimit: z.coerce.number({ error: 'errors.round.wordLimitInvalid' }).int('errors.round.wordLimitInvalid').min(50, 'errors.round.wordLimitInvalid').max(100_000, 'errors.round.wordLimitInvalid').nullable().default(null),
     positionVisibility: z.enum(positionVisibilities, { error: 'errors.round.visibilityInvalid' }).default('after-deadline'),
+    coSignerAccess: z.enum(coSignerAccesses, { error: 'errors.round.coSignerAccessInvalid' }).default('read-and-comment'),
     invitedOrganizationIds: z.array(z.uuid({ error: 'errors.organization.unknown' })).max(2000).default([]),
   })
   // The deadline's wall time is read in the round's zone, whichever field comes first.
   .transform(({ submissionDeadline, ...round }) => ({ ...round, submissionDeadline: submissionDeadline === null ? null : toInstant(submissionDeadline, round.timeZone)! }));
 /** A round as the rules take it; without a zone, a new round gets Geneva's and an edited one keeps its own. */
-export type RoundInput = Omit<z.infer<typeof roundSchema>, 'timeZone'> & { timeZone?: string };
+export type RoundInput = Omit<z.infer<typeof roundSchema>, 'timeZone' | 'coSignerAccess'> & { timeZone?: string; coSignerAccess?: (typeof coSignerAccesses)[number] };
 
 /** A round and its invitations, in one transaction: both or neither. */
 export async function createRound(db: Database, input: RoundInput, actorId: string): Promise<ConsultationRound> {
@@ -106,6 +109,7 @@ export function roundFacts(round: ConsultationRound, invitedOrganizationIds: str
     submissionDeadline: round.submissionDeadline,
     positionVisibility: round.positionVisibility,
     invitedOrganizationIds,
+    coSignerAccess: round.coSignerAccess,
   };
 }
 
@@ -146,5 +150,24 @@ export async function listRoundPapers(db: Database, roundId: string) {
     .leftJoin(paperVersions, and(eq(paperVersions.paperId, positionPapers.id), isLatestVersion(paperVersions)))
     .where(eq(positionPapers.roundId, roundId))
     .orderBy(organizations.name);
-  return rows.map((r) => ({ ...r, versions: r.versions ?? 0, lastSubmittedAt: r.lastSubmittedAt?.toISOString() ?? null }));
+  // Joint papers: each paper's co-signing organizations (accepted or asked), in one query.
+  const coSigners = rows.length
+    ? await db
+        .select({ paperId: paperCoSigners.paperId, organizationId: paperCoSigners.organizationId, name: organizations.name, acceptedAt: paperCoSigners.acceptedAt })
+        .from(paperCoSigners)
+        .innerJoin(organizations, eq(organizations.id, paperCoSigners.organizationId))
+        .where(inArray(paperCoSigners.paperId, rows.map((r) => r.id)))
+        .orderBy(organizations.name)
+    : [];
+  return rows.map((r) => {
+    const own = coSigners.filter((c) => c.paperId === r.id);
+    const accepted = own.filter((c) => c.acceptedAt !== null);
+    return {
+      ...r,
+      versions: r.versions ?? 0,
+      lastSubmittedAt: r.lastSubmittedAt?.toISOString() ?? null,
+      coSigners: { accepted: accepted.map((c) => c.organizationId), pending: own.filter((c) => c.acceptedAt === null).map((c) => c.organizationId) },
+      coSignerNames: accepted.map((c) => c.name),
+    };
+  });
 }

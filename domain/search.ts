@@ -34,13 +34,15 @@ export interface SearchHit {
   number: number;
   submittedAt: string;
   snippet: string;
+  /** The organizations whose standing signature the version bears (a joint paper), by name. */
+  coSignedBy: string[];
 }
 
 const config = sql`(case v.language when 'fr' then 'french' when 'es' then 'spanish' else 'english' end)::regconfig`;
 
 /** What the person may read, as a condition on `p` (paper) and `r` (round). */
 function readable(actor: Actor): SQL {
-  return submittedPaperReadableBy(actor, { organizationId: sql.raw('p.organization_id') }, roundColumns('r'));
+  return submittedPaperReadableBy(actor, { id: sql.raw('p.id'), organizationId: sql.raw('p.organization_id') }, roundColumns('r'));
 }
 
 /**
@@ -73,6 +75,8 @@ export function searchStatement(actor: Actor, query: SearchQuery, limit = 20): S
   return sql`
     select v.id as "versionId", p.id as "paperId", r.id as "roundId", r.title as "roundTitle",
       o.name as "organizationName", v.number, v.submitted_at as "submittedAt",
+      array(select so.name from paper_signatures ps join organizations so on so.id = ps.organization_id
+        where ps.version_id = v.id and ps.withdrawn_at is null order by so.name) as "coSignedBy",
       ts_headline(${config}, v.text, websearch_to_tsquery(${config}, ${query.q}),
         ${`StartSel=${matchStart}, StopSel=${matchEnd}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) as snippet,
       ts_rank(v.search, websearch_to_tsquery(${config}, ${query.q})) as rank

@@ -14,6 +14,7 @@ import { Field, FormError, SubmitButton } from './form-field.tsx';
 
 const phases = ['draft', 'open', 'sessions', 'synthesis', 'published', 'closed'] as const;
 const visibilities = ['on-submission', 'after-deadline', 'never'] as const;
+const coSignerAccesses = ['read-and-comment', 'edit'] as const;
 
 export interface RoundFormValues {
   title?: string;
@@ -24,6 +25,7 @@ export interface RoundFormValues {
   submissionDeadline?: string | null;
   wordLimit?: string | number | null;
   positionVisibility?: string;
+  coSignerAccess?: string;
   invitedOrganizationIds?: string[];
 }
 
@@ -80,6 +82,7 @@ export function RoundForm({ values, errors, organizations, timeZones, submitLabe
         <Field label={t('round.deadline')} name="submissionDeadline" type="datetime-local" defaultValue={values.submissionDeadline ?? ''} error={errors.submissionDeadline} hint={t('round.deadlineHint', { zone: zoneLabel(timeZone) })} />
         <Field label={t('round.wordLimit')} name="wordLimit" type="number" min={50} defaultValue={values.wordLimit ?? ''} error={errors.wordLimit} />
         <SelectField label={t('round.visibility')} name="positionVisibility" defaultValue={values.positionVisibility ?? 'after-deadline'} options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} />
+        <SelectField label={t('round.coSignerAccess')} name="coSignerAccess" defaultValue={values.coSignerAccess ?? 'read-and-comment'} options={coSignerAccesses.map((v) => ({ value: v, label: t(`coSignerAccess.${v}`) }))} />
       </div>
       <OrganizationPicker organizations={organizations} initial={values.invitedOrganizationIds ?? []} />
       <div>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { jointName } from '../utils/joint-name.ts';
 import { Form, Link, redirect, useLoaderData, useNavigation } from '@remix-run/react';
 import { startPaper } from '../../domain/papers.ts';
 import { mayReadSummary } from '../../domain/summary/summaries.ts';
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const papers = await listRoundPapers(context.services.db, round.id);
   const own = user.organizationId ? papers.find((p) => p.organizationId === user.organizationId) ?? null : null;
   const ownResource = user.organizationId ? ({ type: 'paper', organizationId: user.organizationId, round: facts } as const) : null;
-  const paperOf = (organizationId: string) => ({ type: 'paper', organizationId, round: facts }) as const;
+  const paperOf = (p: (typeof papers)[number]) => ({ type: 'paper', organizationId: p.organizationId, round: facts, coSigners: p.coSigners }) as const;
   return {
     // Stored sanitized; sanitized again on the way out, as every piece of rich text is.
     round: { ...round, framing: sanitizePaperHtml(round.framing) },
@@ -32,8 +33,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // visibility allows, for the other invited organizations).
     papers: papers
       .filter((p) => p.organizationId !== user.organizationId)
-      .map((p) => ({ ...p, readable: p.versions > 0 && can(user, 'read-submitted', paperOf(p.organizationId)) }))
-      .filter((p) => p.readable || can(user, 'read-progress', paperOf(p.organizationId))),
+      // A joint paper's co-signers open its draft from here too.
+      .map((p) => ({ ...p, readable: (p.versions > 0 && can(user, 'read-submitted', paperOf(p))) || can(user, 'read-draft', paperOf(p)) }))
+      .filter((p) => p.readable || can(user, 'read-progress', paperOf(p))),
     own,
     canStart: !own && ownResource !== null && can(user, 'start', ownResource),
     canEdit: can(user, 'edit', { type: 'round', round: facts }),
@@ -152,7 +154,7 @@ export default function RoundPage() {
               <ul className="plain-list">
                 {papers.map((p) => (
                   <li key={p.id}>
-                    {p.readable ? <Link to={`/rounds/${round.id}/papers/${p.id}`}>{p.organizationName}</Link> : p.organizationName} ·{' '}
+                    {p.readable ? <Link to={`/rounds/${round.id}/papers/${p.id}`}>{jointName(t, p.organizationName, p.coSignerNames)}</Link> : jointName(t, p.organizationName, p.coSignerNames)} ·{' '}
                     {p.versions > 0 ? t('round.paperSubmitted', { count: p.versions, date: format.dateTime(p.lastSubmittedAt) }) : t('round.paperInProgress')}
                   </li>
                 ))}

@@ -2,7 +2,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
 import type { Editor } from '@tiptap/react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { currentPaperContent, getPaper, listVersions, paperDocumentName, submitPaper } from '../../domain/papers.ts';
+import { z } from 'zod';
+import { currentPaperContent, getPaper, listVersions, paperDocumentName, paperResource, submitPaper } from '../../domain/papers.ts';
+import { listCoSigners, signatoriesOf, signaturesOf } from '../../domain/papers/co-signers.ts';
+import { acceptCoSigning, askToSignNewVersion, inviteCoSigner, signVersion, withdrawSignature } from '../../domain/papers/joint.ts';
+import { JointPanel, Signatories } from '../components/papers/joint-panel.tsx';
 import { can } from '../../domain/permissions.ts';
 import { sanitizePaperHtml } from '../../domain/papers/sanitize.ts';
 import { FormError } from '../components/form-field.tsx';
@@ -26,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
   const found = await getPaper(context.services.db, params.paperId ?? '').catch((e) => domainErrorResponse(e) as never);
   if (found.paper.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
-  const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts, membersDecideSuggestions: found.membersDecideSuggestions } as const;
+  const resource = paperResource(found);
   const isMember = can(user, 'read-draft', resource);
   const versions = await listVersions(context.services.db, found.paper.id);
   const readsSubmitted = !isMember && versions.length > 0 && can(user, 'read-submitted', resource);
@@ -35,6 +39,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return data({ denied: true as const }, { status: 403 });
   }
   const canEdit = can(user, 'edit-draft', resource);
+  const db = context.services.db;
+  const [coSigners, signatures] = await Promise.all([listCoSigners(db, found.paper.id), signaturesOf(db, versions.map((v) => v.id))]);
+  const latestVersion = versions[0];
+  const asked = new Set(coSigners.map((c) => c.organizationId));
   return {
     denied: false as const,
     paperId: found.paper.id,
@@ -49,13 +57,29 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canEdit,
     canSubmit: can(user, 'submit', resource),
     canDecideSuggestions: can(user, 'decide-suggestions', resource),
-    readOnlyReason: isMember && !canEdit ? (found.facts.phase !== 'open' ? 'roundNotOpen' : 'deadlinePassed') : null,
+    readOnlyReason: isMember && !canEdit ? readOnlyReason(user.organizationId, found) : null,
+    coSigners,
+    candidates: can(user, 'invite-co-signer', resource) ? found.invited.filter((o) => o.id !== found.paper.organizationId && !asked.has(o.id)) : null,
+    canAccept: can(user, 'accept-co-signing', resource),
+    signing:
+      latestVersion && can(user, 'sign', resource)
+        ? { versionId: latestVersion.id, number: latestVersion.number, digest: latestVersion.digest, signed: (signatures.get(latestVersion.id) ?? []).some((s) => s.organizationId === user.organizationId) }
+        : null,
+    coSignerIds: found.coSigners.accepted,
     me: { id: user.id, name: user.name, color: colourFor(user.id) },
     actor: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative },
     organizationId: found.paper.organizationId,
     facts: found.facts,
-    versions: versions.map((v) => ({ id: v.id, number: v.number, digest: v.digest, submittedAt: v.submittedAt, wordCount: v.wordCount, html: sanitizePaperHtml(v.html) })),
+    versions: versions.map((v) => ({ id: v.id, number: v.number, digest: v.digest, submittedAt: v.submittedAt, wordCount: v.wordCount, html: sanitizePaperHtml(v.html), signatories: signatoriesOf(found.organizationName, signatures.get(v.id)) })),
   };
+}
+
+/** Why someone who reads the draft may not change it: the round, the deadline, or being a co-signer where the round says so. */
+function readOnlyReason(organizationId: string | null, found: Awaited<ReturnType<typeof getPaper>>) {
+  if (found.facts.phase !== 'open') return 'roundNotOpen' as const;
+  if (organizationId === found.paper.organizationId) return 'deadlinePassed' as const;
+  // A representative asked to co-sign reads the draft to answer; the panel says so.
+  return organizationId && found.coSigners.accepted.includes(organizationId) ? ('coSigner' as const) : null;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -63,8 +87,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = await getPaper(context.services.db, params.paperId ?? '').catch((e) => domainErrorResponse(e) as never);
   if (found.paper.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
   const form = await request.formData();
-  if (form.get('intent') !== 'submit') throw new Response('Bad request', { status: 400 });
-  const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts } as const;
+  const intent = form.get('intent');
+  const resource = paperResource(found);
+  if (intent !== 'submit') return jointAction(context, user, found, resource, intent, form);
   if (!can(user, 'submit', resource)) {
     // Someone who may not read the paper gets the refusal alone (the page would refuse them too).
     if (!can(user, 'read-draft', resource)) await requirePermission(context, user, 'submit', resource);
@@ -82,7 +107,53 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language });
     context.services.realtime.paperSubmitted(found.paper.id);
+    // A joint paper's co-signers are asked to sign the new version (their earlier signatures stay on the earlier ones).
+    context.services.realtime.notificationsChanged(await askToSignNewVersion(context.services.db, found.paper.id));
     return redirectWithToast(`/rounds/${found.round.id}/papers/${found.paper.id}#version-${version.number}`, { kind: 'success', key: 'toast.paperSubmitted', vars: { number: version.number, digest: version.digest.slice(0, 16) } });
+  } catch (error) {
+    return domainErrorResponse(error);
+  }
+}
+
+const jointIntents = { 'invite-co-signer': 'invite-co-signer', 'accept-co-signing': 'accept-co-signing', sign: 'sign', 'withdraw-signature': 'sign' } as const;
+
+/** The joint paper's intents: ask an organization to co-sign, accept, sign a version, withdraw a signature. */
+async function jointAction(
+  context: ActionFunctionArgs['context'],
+  user: Awaited<ReturnType<typeof requireUser>>['user'],
+  found: Awaited<ReturnType<typeof getPaper>>,
+  resource: ReturnType<typeof paperResource>,
+  intent: FormDataEntryValue | null,
+  form: FormData,
+) {
+  if (typeof intent !== 'string' || !Object.hasOwn(jointIntents, intent)) return data<FormErrors>({ errors: { form: 'errors.joint.unknownIntent' } }, { status: 400 });
+  const kind = intent as keyof typeof jointIntents;
+  await requirePermission(context, user, jointIntents[kind], resource);
+  const text = (name: string) => String(form.get(name) ?? '');
+  const db = context.services.db;
+  const back = `/rounds/${found.round.id}/papers/${found.paper.id}`;
+  try {
+    if (kind === 'invite-co-signer') {
+      const organizationId = text('organizationId');
+      if (!z.uuid().safeParse(organizationId).success) return data<FormErrors>({ errors: { organizationId: 'errors.joint.notInvitedToRound' } }, { status: 400 });
+      const { notified } = await inviteCoSigner(db, user, { paperId: found.paper.id, organizationId });
+      context.services.realtime.notificationsChanged(notified);
+      return redirectWithToast(back, { kind: 'success', key: 'toast.coSignerInvited' });
+    }
+    if (kind === 'accept-co-signing') {
+      await acceptCoSigning(db, user, { paperId: found.paper.id });
+      return redirectWithToast(back, { kind: 'success', key: 'toast.coSigningAccepted' });
+    }
+    const versionId = text('versionId');
+    if (!z.uuid().safeParse(versionId).success) return data<FormErrors>({ errors: { form: 'errors.joint.notLatest' } }, { status: 400 });
+    if (kind === 'sign') {
+      const { version } = await signVersion(db, user, { paperId: found.paper.id, versionId, digest: text('digest') });
+      context.services.realtime.paperSubmitted(found.paper.id);
+      return redirectWithToast(`${back}#version-${version.number}`, { kind: 'success', key: 'toast.versionSigned', vars: { number: version.number, digest: version.digest.slice(0, 16) } });
+    }
+    await withdrawSignature(db, user, { paperId: found.paper.id, versionId });
+    context.services.realtime.paperSubmitted(found.paper.id);
+    return redirectWithToast(back, { kind: 'success', key: 'toast.signatureWithdrawn' });
   } catch (error) {
     return domainErrorResponse(error);
   }
@@ -159,6 +230,7 @@ export default function PaperPage() {
         />
       )}
       {loaded.readOnlyReason && <p className="notice">{t(`paper.readOnly.${loaded.readOnlyReason}`)}</p>}
+      <JointPanel coSigners={loaded.coSigners} candidates={loaded.candidates} canAccept={loaded.canAccept} signing={loaded.signing} />
       {loaded.isMember ? (
         mounted ? (
           <Suspense fallback={<p className="muted">{t('paper.loadingEditor')}</p>}>
@@ -167,7 +239,7 @@ export default function PaperPage() {
               editable={loaded.canEdit}
               user={loaded.me}
               wordLimit={loaded.wordLimit}
-              comments={{ paperId: loaded.paperId, me: loaded.actor, facts: { scope: 'draft', organizationId: loaded.organizationId, round: loaded.facts } }}
+              comments={{ paperId: loaded.paperId, me: loaded.actor, facts: { scope: 'draft', organizationId: loaded.organizationId, round: loaded.facts, coSignerIds: loaded.coSignerIds } }}
               onEditClosed={() => revalidator.revalidate()}
               importUrl={`/rounds/${loaded.roundId}/papers/${loaded.paperId}/import`}
               offlineFor={loaded.actor.id}
@@ -184,13 +256,13 @@ export default function PaperPage() {
       ) : (
         latest &&
         (mounted ? (
-          <VersionComments versionId={latest.id} number={latest.number} html={latest.html} me={loaded.actor} facts={{ scope: 'version', organizationId: loaded.organizationId, round: loaded.facts }} />
+          <VersionComments versionId={latest.id} number={latest.number} html={latest.html} me={loaded.actor} facts={{ scope: 'version', organizationId: loaded.organizationId, round: loaded.facts, coSignerIds: loaded.coSignerIds }} />
         ) : (
           <article className="card paper-content" aria-label={t('paper.versionLabel', { number: latest.number })} dangerouslySetInnerHTML={{ __html: latest.html }} />
         ))
       )}
       {loaded.isMember && latest && mounted && (
-        <VersionComments versionId={latest.id} number={latest.number} me={loaded.actor} facts={{ scope: 'version', organizationId: loaded.organizationId, round: loaded.facts }} />
+        <VersionComments versionId={latest.id} number={latest.number} me={loaded.actor} facts={{ scope: 'version', organizationId: loaded.organizationId, round: loaded.facts, coSignerIds: loaded.coSignerIds }} />
       )}
       <section className="card" aria-labelledby="versions-title">
         <h2 id="versions-title">{t('paper.versions')}</h2>
@@ -209,6 +281,7 @@ export default function PaperPage() {
                 <div className="muted small">
                   {t('paper.receipt')} <code className="digest">{v.digest}</code>
                 </div>
+                <Signatories names={v.signatories} />
               </li>
             ))}
           </ol>

@@ -10,6 +10,8 @@ import type { PaperNodeJson } from '../../domain/papers/sanitize.ts';
 import { SummaryView } from '../components/summary/summary-view.tsx';
 import { useFormat, useT } from '../utils/i18n.tsx';
 import { readableVersions } from '../utils/paper-versions.server.ts';
+import { signatoriesOf, signaturesOf } from '../../domain/papers/co-signers.ts';
+import { Signatories } from '../components/papers/joint-panel.tsx';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? `${data.organizationName} · v${data.number}` : ''} · IDM Consult` }];
 
@@ -27,6 +29,8 @@ export async function loader(args: LoaderFunctionArgs) {
     submittedAt: version.submittedAt,
     digest: version.digest,
     content: version.content as PaperNodeJson,
+    // Every signatory of this very version: the paper's organization, then the co-signers who signed it.
+    signatories: signatoriesOf(found.organizationName, (await signaturesOf(args.context.services.db, [version.id])).get(version.id)),
   };
 }
 
@@ -48,6 +52,7 @@ export default function PaperVersionPage() {
         <p className="muted small">
           {t('paper.receipt')} <code className="digest">{v.digest}</code>
         </p>
+        <Signatories names={v.signatories} />
       </header>
       <article className="card paper-content version-text" aria-label={t('paper.versionLabel', { number: v.number })}>
         <SummaryView document={v.content} sources={{}} anchors />

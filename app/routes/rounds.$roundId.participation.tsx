@@ -105,6 +105,7 @@ const columns: { key: SortColumn; figure?: Figure }[] = [
   { key: 'interventions', figure: 'interventions' },
   { key: 'interventionSeconds', figure: 'interventionSeconds' },
   { key: 'versions', figure: 'versions' },
+  { key: 'coSignatures', figure: 'coSignatures' },
   { key: 'comments', figure: 'comments' },
   { key: 'meetingsElsewhere', figure: 'meetingsElsewhere' },
 ];
@@ -218,6 +219,9 @@ export default function ParticipationPage() {
                         <td key={key} className={corrected ? 'number corrected' : 'number'}>
                           {figureText(figure!, value)}
                           {corrected && <small>{t('participation.correctedFrom', { value: figureText(figure!, r.derived[figure!]) })}</small>}
+                          {figure === 'coSignatures' && r.coSigned.length > 0 && (
+                            <small className="muted"> ({r.coSigned.map((c) => t('joint.coSignedPaper', { organization: c.organizationName, number: c.versionNumber })).join('; ')})</small>
+                          )}
                           {figure === 'interventions' && value > 0 && !corrected && (
                             <small className="muted"> ({t('participation.byKind', { intervention: r.interventionsByKind.intervention, reply: r.interventionsByKind.reply, order: r.interventionsByKind['point-of-order'] })})</small>
                           )}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { jointName } from '../utils/joint-name.ts';
 import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react';
 import { listOrganizationNames } from '../../domain/organizations.ts';
 import { listRoundsFor } from '../../domain/rounds.ts';
@@ -67,7 +68,7 @@ export default function SearchPage() {
           {hits.map((hit) => (
             <li key={hit.versionId}>
               <Link to={`/rounds/${hit.roundId}/papers/${hit.paperId}`}>
-                <strong>{hit.organizationName}</strong>
+                <strong>{jointName(t, hit.organizationName, hit.coSignedBy)}</strong>
               </Link>{' '}
               · {hit.roundTitle} · {t('paper.versionLabel', { number: hit.number })} · {format.dateTime(hit.submittedAt)}
               <Snippet text={hit.snippet} />

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { getPaper, listVersions } from '../../domain/papers.ts';
+import { getPaper, listVersions, paperResource } from '../../domain/papers.ts';
 import { can } from '../../domain/permissions.ts';
 import { requireUser } from './auth.server.ts';
 import { domainErrorResponse } from './forms.server.ts';
@@ -14,7 +14,7 @@ export async function readableVersions({ request, params, context }: LoaderFunct
   const { user } = await requireUser(request, context);
   const found = await getPaper(context.services.db, params.paperId ?? '').catch((e) => domainErrorResponse(e) as never);
   if (found.paper.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
-  const resource = { type: 'paper', organizationId: found.paper.organizationId, round: found.facts } as const;
+  const resource = paperResource(found);
   if (!can(user, 'read-draft', resource)) await requirePermission(context, user, 'read-submitted', resource);
   return { ...found, versions: await listVersions(context.services.db, found.paper.id) };
 }

@@ -4,6 +4,7 @@ import { toSummaryExport } from '../../domain/summary/export/from-json.ts';
 import { citationSources, citationsIn, currentSummary } from '../../domain/summary/summaries.ts';
 import { resolveLocale, translatorFor } from './i18n.server.ts';
 import { summaryAccess } from './summary.server.ts';
+import { jointName } from './joint-name.ts';
 
 export async function summaryForExport(args: LoaderFunctionArgs) {
   const { user, round, published } = await summaryAccess(args);
@@ -22,7 +23,7 @@ export async function summaryForExport(args: LoaderFunctionArgs) {
     source: (versionId, paragraph) => {
       const s = sources[`${versionId}:${paragraph}`];
       if (!s) return { reference: '', passage: null };
-      return { reference: t('summary.reference', { organization: s.organizationName, version: s.versionNumber, date: date(s.submittedAt), paragraph }), passage: s.passage };
+      return { reference: t('summary.reference', { organization: jointName(t, s.organizationName, s.coSignedBy), version: s.versionNumber, date: date(s.submittedAt), paragraph }), passage: s.passage };
     },
   });
   // A file name without the round's title: titles may hold any character.

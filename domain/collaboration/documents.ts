@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { NotFound } from '../errors.ts';
-import { getPaper } from '../papers.ts';
+import { getPaper, paperResource } from '../papers.ts';
 import { can, type Actor, type Resource } from '../permissions.ts';
 import { getSession, sessionResource } from '../sessions/sessions.ts';
 import type { Database } from '../../db/client.ts';
@@ -37,7 +37,8 @@ export async function documentResource(db: Database, documentName: string): Prom
   if (!id || !z.uuid().safeParse(id).success) return null;
   if (kind === 'paper') {
     const found = await getPaper(db, id).catch(orNull);
-    return found && { resource: { type: 'paper', organizationId: found.paper.organizationId, round: found.facts }, write: 'edit-draft', read: 'read-draft' };
+    // A joint paper's co-signers read it, and write it when the round lets them.
+    return found && { resource: paperResource(found), write: 'edit-draft', read: 'read-draft' };
   }
   if (kind === 'session-notes') {
     const found = await getSession(db, id).catch(orNull);

@@ -15,6 +15,7 @@ import { commentMentions, comments, commentThreads, notifications, organizations
 import { Forbidden, InvalidInput, NotFound } from '../errors.ts';
 import { can, describeResource, type Actor, type ThreadFacts } from '../permissions.ts';
 import { getRound } from '../rounds.ts';
+import { coSignerFacts } from '../papers/co-signers.ts';
 import { notify, type NewNotification } from '../notifications.ts';
 import { beyond, decodeCursor } from '../cursor.ts';
 import { commentBodySchema, mentionedNames, plainCommentText } from './body.ts';
@@ -106,7 +107,9 @@ export async function placeFacts(db: Database, place: Place): Promise<PlaceFacts
     organizationId = org!.id;
     organizationName = org!.name;
   }
-  return { place, roundId, roundTitle: round.title, paperId, versionId, organizationId, organizationName, facts: { scope: place.scope, organizationId, round: facts } };
+  // A joint paper's co-signers read and comment on its threads (and resolve them where they may edit).
+  const coSignerIds = paperId ? (await coSignerFacts(db, paperId)).accepted : [];
+  return { place, roundId, roundTitle: round.title, paperId, versionId, organizationId, organizationName, facts: { scope: place.scope, organizationId, round: facts, coSignerIds } };
 }
 
 function threadFacts(where: PlaceFacts, thread: Pick<CommentThread, 'createdById'>): ThreadFacts {

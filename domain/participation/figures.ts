@@ -11,6 +11,7 @@ export const figures = [
   'interventions',
   'interventionSeconds',
   'versions',
+  'coSignatures',
   'comments',
   'meetingsElsewhere',
 ] as const;
@@ -29,8 +30,8 @@ export function isCorrected(row: Figures, figure: Figure): boolean {
   return row.corrections.some((c) => c.figure === figure && c.value !== null);
 }
 
-/** Did the organization take part at all (attended, spoke, submitted, commented, met elsewhere)? */
+/** Did the organization take part at all (attended, spoke, submitted or co-signed, commented, met elsewhere)? */
 export function tookPart(row: Figures): boolean {
-  return ['sessionsAttended', 'interventions', 'versions', 'comments', 'meetingsElsewhere'].some((f) => shown(row, f as Figure) > 0);
+  return ['sessionsAttended', 'interventions', 'versions', 'coSignatures', 'comments', 'meetingsElsewhere'].some((f) => shown(row, f as Figure) > 0);
 }
 

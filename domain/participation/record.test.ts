@@ -110,6 +110,7 @@ describe('the participation record of a round', () => {
       interventions: 3,
       interventionSeconds: 3 * 60 + 60 + 30,
       versions: 2,
+      coSignatures: 0,
       comments: 3,
       meetingsElsewhere: 0,
     });
@@ -123,6 +124,7 @@ describe('the participation record of a round', () => {
       interventions: 1,
       interventionSeconds: 120,
       versions: 0,
+      coSignatures: 0,
       comments: 1,
       meetingsElsewhere: 1,
     });

@@ -17,6 +17,7 @@ import {
   externalMeetings,
   interventions,
   organizations,
+  paperSignatures,
   paperVersions,
   participationCorrections,
   positionPapers,
@@ -46,6 +47,11 @@ export interface ParticipationRow {
   interventionsByKind: Record<FloorKind, number>;
   firstSubmittedAt: Date | null;
   lastSubmittedAt: Date | null;
+  /**
+   * The joint papers of other organizations this one co-signs (a standing signature on one of
+   * their versions), with the latest version it signed: counted in `coSignatures`.
+   */
+  coSigned: { organizationName: string; versionNumber: number }[];
   /** Every correction and annotation, oldest first; the latest with a value is the one that counts. */
   corrections: Correction[];
 }
@@ -72,7 +78,7 @@ export async function participationRecord(db: Database, scope: { roundId: string
   const inRounds = (column: AnyPgColumn) => inArray(column, roundIds);
   const ofOrganizations = (column: AnyPgColumn) => inArray(column, organizationIds);
 
-  const [members, presence, spoken, versions, commented, elsewhere, corrections] = await Promise.all([
+  const [members, presence, spoken, versions, commented, elsewhere, corrections, signed] = await Promise.all([
     db
       .select({ organizationId: users.organizationId, count: sql<number>`count(*)::int` })
       .from(users)
@@ -122,6 +128,21 @@ export async function participationRecord(db: Database, scope: { roundId: string
       .leftJoin(users, eq(users.id, participationCorrections.createdById))
       .where(and(inRounds(participationCorrections.roundId), ofOrganizations(participationCorrections.organizationId)))
       .orderBy(asc(participationCorrections.id)),
+    // Co-signatures count for the signing organization, once per paper, while one stands.
+    db
+      .select({
+        roundId: positionPapers.roundId,
+        organizationId: paperSignatures.organizationId,
+        paperOrganization: organizations.name,
+        versionNumber: sql<number>`max(${paperVersions.number})::int`,
+      })
+      .from(paperSignatures)
+      .innerJoin(paperVersions, eq(paperVersions.id, paperSignatures.versionId))
+      .innerJoin(positionPapers, eq(positionPapers.id, paperVersions.paperId))
+      .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
+      .where(and(inRounds(positionPapers.roundId), ofOrganizations(paperSignatures.organizationId), isNull(paperSignatures.withdrawnAt)))
+      .groupBy(positionPapers.roundId, paperSignatures.organizationId, positionPapers.id, organizations.name)
+      .orderBy(asc(organizations.name)),
   ]);
 
   const key = (roundId: string, organizationId: string | null) => `${roundId}/${organizationId}`;
@@ -140,10 +161,11 @@ export async function participationRecord(db: Database, scope: { roundId: string
         hasObserverStatus: r.organization.hasObserverStatus,
       },
       invitedAt: r.invitedAt,
-      derived: { members: 0, sessionsAttended: 0, secondsPresent: 0, interventions: 0, interventionSeconds: 0, versions: 0, comments: 0, meetingsElsewhere: 0 },
+      derived: { members: 0, sessionsAttended: 0, secondsPresent: 0, interventions: 0, interventionSeconds: 0, versions: 0, coSignatures: 0, comments: 0, meetingsElsewhere: 0 },
       interventionsByKind: { intervention: 0, reply: 0, 'point-of-order': 0 },
       firstSubmittedAt: null,
       lastSubmittedAt: null,
+      coSigned: [],
       corrections: [],
     });
   }
@@ -169,6 +191,12 @@ export async function participationRecord(db: Database, scope: { roundId: string
     row.derived.versions = Number(v.count);
     row.firstSubmittedAt = v.first ? new Date(v.first) : null;
     row.lastSubmittedAt = v.last ? new Date(v.last) : null;
+  }
+  for (const g of signed) {
+    const row = rows.get(key(g.roundId, g.organizationId));
+    if (!row) continue;
+    row.coSigned.push({ organizationName: g.paperOrganization, versionNumber: Number(g.versionNumber) });
+    row.derived.coSignatures = row.coSigned.length;
   }
   for (const c of commented) {
     const row = rows.get(key(c.roundId, c.organizationId));

@@ -8,10 +8,11 @@ const row = (name: string, o: Partial<ParticipationRow['organization']>, derived
   roundTitle: 'Round',
   organization: { id: name, name, acronym: null, countries: ['AT'], level: 'national', areas: ['migrants-rights'], hasObserverStatus: false, ...o },
   invitedAt: new Date('2026-10-01T00:00:00Z'),
-  derived: { members: 0, sessionsAttended: 0, secondsPresent: 0, interventions: 0, interventionSeconds: 0, versions: 0, comments: 0, meetingsElsewhere: 0, ...derived },
+  derived: { members: 0, sessionsAttended: 0, secondsPresent: 0, interventions: 0, interventionSeconds: 0, versions: 0, coSignatures: 0, comments: 0, meetingsElsewhere: 0, ...derived },
   interventionsByKind: { intervention: 0, reply: 0, 'point-of-order': 0 },
   firstSubmittedAt: null,
   lastSubmittedAt: null,
+  coSigned: [],
   corrections,
 });
 

@@ -90,7 +90,7 @@ export function exportRows(rows: ParticipationRow[]): (string | number | null)[]
     'round', 'organization', 'acronym', 'countries', 'level', 'areas', 'observer_status', 'invited_at',
     'members', 'sessions_attended', 'minutes_present', 'interventions', 'interventions_minutes',
     'interventions_kind_intervention', 'interventions_kind_reply', 'interventions_kind_point_of_order',
-    'versions_submitted', 'first_submitted_at', 'last_submitted_at', 'comments', 'meetings_elsewhere', 'corrections',
+    'versions_submitted', 'first_submitted_at', 'last_submitted_at', 'co_signatures', 'co_signed_papers', 'comments', 'meetings_elsewhere', 'corrections',
   ];
   return [
     header,
@@ -114,6 +114,8 @@ export function exportRows(rows: ParticipationRow[]): (string | number | null)[]
       shown(r, 'versions'),
       isoDate(r.firstSubmittedAt),
       isoDate(r.lastSubmittedAt),
+      shown(r, 'coSignatures'),
+      r.coSigned.map((c) => `${c.organizationName} v${c.versionNumber}`).join(' | ') || null,
       shown(r, 'comments'),
       shown(r, 'meetingsElsewhere'),
       r.corrections

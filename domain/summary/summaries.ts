@@ -3,6 +3,7 @@
  * papers' editor, beside the submitted positions it draws on; citations that point to a paper
  * version and paragraph; and publication, which fixes a dated version for every participant.
  */
+import { coSignerFactsOf, signaturesOf } from '../papers/co-signers.ts';
 import { firstDraftLeftovers } from './placeholders.ts';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
@@ -35,6 +36,8 @@ export interface Position {
   versionNumber: number;
   submittedAt: Date;
   passages: Passage[];
+  /** The co-signers whose standing signature this version bears (a joint position). */
+  coSignedBy: string[];
 }
 
 export async function submittedPositions(db: Database, roundId: string): Promise<Position[]> {
@@ -53,8 +56,9 @@ export async function submittedPositions(db: Database, roundId: string): Promise
     .innerJoin(positionPapers, eq(positionPapers.id, paperVersions.paperId))
     .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
     .where(and(eq(positionPapers.roundId, roundId), isLatestVersion(paperVersions)));
+  const signatures = await signaturesOf(db, rows.map((r) => r.versionId));
   return rows
-    .map(({ content, ...r }) => ({ ...r, passages: passagesOf(content) }))
+    .map(({ content, ...r }) => ({ ...r, passages: passagesOf(content), coSignedBy: (signatures.get(r.versionId) ?? []).map((s) => s.organizationName) }))
     .sort((a, b) => a.organizationName.localeCompare(b.organizationName));
 }
 
@@ -147,6 +151,8 @@ export async function publishSummary(db: Database, actor: Actor, roundId: string
 /** What a citation shows a reader: its organization, version and date always; its words and a link to them when the reader may read them. */
 export interface CitationSource {
   organizationName: string;
+  /** The co-signers whose standing signature the cited version bears (a joint position). */
+  coSignedBy: string[];
   versionNumber: number;
   submittedAt: Date;
   paragraph: number;
@@ -178,14 +184,16 @@ export async function citationSources(db: Database, actor: Actor, citations: Cit
     if (!passages.has(v.id)) passages.set(v.id, passagesOf(v.content));
     return passages.get(v.id)!;
   };
+  const [signatures, coSigners] = await Promise.all([signaturesOf(db, versions.map((v) => v.id)), coSignerFactsOf(db, [...new Set(versions.map((v) => v.paperId))])]);
   const sources: Record<string, CitationSource> = {};
   for (const c of citations) {
     const v = c.versionId ? byId.get(c.versionId) : undefined;
     if (!v || c.paragraph === null) continue;
-    const readable = can(actor, 'read-submitted', { type: 'paper', organizationId: v.organizationId, round: facts.get(v.roundId)! });
+    const readable = can(actor, 'read-submitted', { type: 'paper', organizationId: v.organizationId, round: facts.get(v.roundId)!, coSigners: coSigners.get(v.paperId) });
     const passage = readable ? passagesOfVersion(v).find((p) => p.paragraph === c.paragraph) : undefined;
     sources[`${v.id}:${c.paragraph}`] = {
       organizationName: v.organizationName,
+      coSignedBy: (signatures.get(v.id) ?? []).map((s) => s.organizationName),
       versionNumber: v.number,
       submittedAt: v.submittedAt,
       paragraph: c.paragraph,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { can, describeResource } from '../../domain/permissions.ts';
 import { Forbidden } from '../../domain/errors.ts';
-import { getPaper } from '../../domain/papers.ts';
+import { getPaper, paperResource } from '../../domain/papers.ts';
 import type { Services } from '../services.ts';
 import { defineEvent } from './define-event.ts';
 import type { AppSocket } from './index.ts';
@@ -18,8 +18,7 @@ export const paperRoom = (paperId: string) => `paper:${paperId}`;
 
 export function registerPaperEvents(socket: AppSocket, services: Omit<Services, 'realtime' | 'documents'>) {
   defineEvent(socket, services, 'paper:watch', paperRef, async ({ paperId }) => {
-    const { paper, facts } = await getPaper(services.db, paperId);
-    const resource = { type: 'paper', organizationId: paper.organizationId, round: facts } as const;
+    const resource = paperResource(await getPaper(services.db, paperId));
     if (!can(socket.data.user, 'read-draft', resource) && !can(socket.data.user, 'read-submitted', resource)) throw new Forbidden('read-submitted', describeResource(resource));
     await socket.join(paperRoom(paperId));
     return {};

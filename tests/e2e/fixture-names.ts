@@ -1,2 +1,6 @@
 /** Names of the data the specs get of their own (seeded by tests/e2e/fixtures.ts). */
+/** The joint spec's round: La Strada Ukraine's paper, co-signed by Caritas Österreich and HAYAT. */
+export const jointRoundTitle = 'Safe return, said together (joint spec)';
+/** HAYAT's representative, an account of the joint spec's own (the demo password). */
+export const hayatRepresentative = { email: 'hayat-rep@example.org', name: 'Aylin Demir' };
 export const summaryRoundTitle = 'Reintegration after return (summary spec)';

@@ -10,7 +10,10 @@ import { users } from '../../db/schema.ts';
 import { writePaper } from '../../db/seed/round.ts';
 import { submitPaper } from '../../domain/papers.ts';
 import { createRound } from '../../domain/rounds.ts';
-import { summaryRoundTitle } from './fixture-names.ts';
+import { hayatRepresentative, jointRoundTitle, summaryRoundTitle } from './fixture-names.ts';
+import { organizations } from '../../db/schema.ts';
+import { hashPassword } from '../../domain/auth/passwords.ts';
+import { eq } from 'drizzle-orm';
 
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
@@ -44,5 +47,35 @@ export async function seedSpecData(db: Database) {
   });
   const { content } = written;
   await submitPaper(db, { paperId: written.paper.id, userId: katharina.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: 2000 });
+  await seedJointRound(db, person('facilitator@example.org').id, person('observer1@example.org'), katharina);
   return { roundId: round.id };
+}
+
+/**
+ * The joint spec's round, open for positions, inviting La Strada Ukraine, Caritas Österreich and
+ * HAYAT (whose representative gets an account), with La Strada's draft written and not submitted.
+ */
+async function seedJointRound(db: Database, facilitatorId: string, olena: typeof users.$inferSelect, katharina: typeof users.$inferSelect) {
+  const [hayat] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, 'HAYAT'));
+  await db.insert(users).values({ ...hayatRepresentative, passwordHash: await hashPassword('consult-demo'), role: 'observer', organizationId: hayat!.id, isRepresentative: true });
+  const round = await createRound(
+    db,
+    {
+      title: jointRoundTitle,
+      framing: '<p>What makes a return safe and dignified?</p>',
+      areas: ['assisted-voluntary-return', 'counter-trafficking'],
+      phase: 'open',
+      phaseDates: {},
+      submissionDeadline: new Date(Date.now() + 30 * 86400_000),
+      wordLimit: null,
+      positionVisibility: 'after-deadline',
+      coSignerAccess: 'read-and-comment',
+      invitedOrganizationIds: [olena.organizationId!, katharina.organizationId!, hayat!.id],
+    },
+    facilitatorId,
+  );
+  await writePaper(db, round.id, olena.organizationId!, olena.id, {
+    type: 'doc',
+    content: [paragraph('No one should be returned to a place where they were trafficked without protection on arrival.')],
+  });
 }

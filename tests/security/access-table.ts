@@ -17,7 +17,7 @@ import { summaryDocumentName } from '../../domain/summary/summaries.ts';
 import { paperDocumentName } from '../../domain/papers.ts';
 import { makeUser } from '../factories.ts';
 import { samplePosition } from '../support/word-documents.ts';
-import { anchor, people, writeInto, type Fixture, type Who } from './fixture.ts';
+import { anchor, makeJointPaper, people, writeInto, type Fixture, type Who } from './fixture.ts';
 
 export type HttpAnswer = 200 | 302 | 400 | 403 | 404 | 410 | 'login';
 export type SocketAnswer = 'ok' | 'forbidden' | 'not-found' | 'invalid' | 'no socket';
@@ -150,6 +150,7 @@ export const pages: PageCase[] = [
   { kind: 'page', route: 'routes/rounds.$roundId.discussion', name: "round R's discussion", path: (fx) => `/rounds/${fx.round}/discussion`, expect: page(invited) },
   { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "A's paper (draft and versions; B may read it after the deadline)", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}`, expect: page([...staff, ...ofA]) },
   { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.import', name: 'importing a Word document (GET leads to the paper)', path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/import`, expect: signedIn<HttpAnswer>(302) },
+  { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "B's joint paper, co-signed by A (C invited, not co-signing; positions visible after the deadline)", path: (fx) => `/rounds/${fx.joint.round}/papers/${fx.joint.paper}`, expect: page([...staff, ...ofA, 'otherMember']) },
   { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.diff', name: "A's versions compared", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/diff?from=1&to=2`, expect: page([...staff, ...ofA]) },
   { kind: 'page', route: 'routes/rounds.$roundId.papers.$paperId.versions.$number', name: "A's first version, where citations lead", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/versions/1`, expect: page([...staff, ...ofA]) },
   { kind: 'page', route: 'routes/rounds.$roundId.participation', name: "round R's participation record", path: (fx) => `/rounds/${fx.round}/participation`, expect: page(staff) },
@@ -295,6 +296,23 @@ export const actions: ActionCase[] = [
     // Answers the converted content; the draft itself changes only when the editor inserts it.
     kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId.import', name: "import a Word document into A's draft", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/import`,
     form: () => [], files: [{ name: 'file', fileName: 'position.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: sampleDocx }], expect: act(ofA, 200),
+    kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "ask B to co-sign A's paper", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}`,
+    form: (fx) => [['intent', 'invite-co-signer'], ['organizationId', fx.organizations.b]], fields: { ids: ['organizationId'] }, expect: act(['representative']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "accept, for A, to co-sign B's paper",
+    prepare: async (fx) => makeJointPaper(fx.db, fx).then((j) => ({ round: j.round, paper: j.paper })),
+    path: (_fx, p) => `/rounds/${p.round}/papers/${p.paper}`, form: () => [['intent', 'accept-co-signing']], expect: act(['representative']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "sign, for A, the latest version of B's joint paper (bound to its SHA-256)",
+    prepare: async (fx) => makeJointPaper(fx.db, fx, { accepted: true, submitted: true }),
+    path: (_fx, p) => `/rounds/${p.round}/papers/${p.paper}`, form: (_fx, p) => [['intent', 'sign'], ['versionId', p.versionId!], ['digest', p.digest!]], fields: { ids: ['versionId'] }, expect: act(['representative']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "withdraw A's signature of B's joint paper",
+    prepare: async (fx) => makeJointPaper(fx.db, fx, { accepted: true, submitted: true, signed: true }),
+    path: (_fx, p) => `/rounds/${p.round}/papers/${p.paper}`, form: (_fx, p) => [['intent', 'withdraw-signature'], ['versionId', p.versionId!]], fields: { ids: ['versionId'] }, expect: act(['representative']),
   },
   {
     kind: 'action', route: 'routes/rounds.$roundId.sessions.new', name: 'schedule a session in round R', path: (fx) => `/rounds/${fx.round}/sessions/new`,
@@ -378,6 +396,9 @@ export const events: EventCase[] = [
 
 export const documents: DocumentCase[] = [
   { kind: 'document', document: 'paper', name: "A's draft in round R (open for positions)", documentName: (fx) => fx.documents.paper, expect: with_(only<DocumentAnswer>(ofA, 'write', 'refused', 'no socket'), {}) },
+  // Joint papers: A co-signs B's paper; C is invited to the round and does not co-sign it.
+  { kind: 'document', document: 'paper', name: "B's joint draft, co-signed by A (the round: co-signers read and comment)", documentName: (fx) => fx.documents.jointPaper, expect: with_(only<DocumentAnswer>(['otherMember'], 'write', 'refused', 'no socket'), { representative: 'read', member: 'read' }) },
+  { kind: 'document', document: 'paper', name: "B's joint draft, co-signed by A (the round: co-signers edit)", documentName: (fx) => fx.documents.jointEditPaper, expect: only<DocumentAnswer>([...ofA, 'otherMember'], 'write', 'refused', 'no socket') },
   { kind: 'document', document: 'session-notes', name: "session S's notes (open)", documentName: (fx) => fx.documents.sessionNotes, expect: only<DocumentAnswer>(staff, 'write', 'refused', 'no socket') },
   { kind: 'document', document: 'summary', name: 'the summary of a round in synthesis', documentName: (fx) => fx.documents.summary, expect: with_(only<DocumentAnswer>(['secretariat'], 'write', 'refused', 'no socket'), { admin: 'read', facilitator: 'read' }) },
 ];

@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import type { Database } from '../../db/client.ts';
+import { paperCoSigners, paperSignatures } from '../../db/schema.ts';
 import { appendUpdate } from '../../domain/collaboration/document-store.ts';
 import { startThread } from '../../domain/comments/threads.ts';
 import { currentPaperContent, paperDocumentName, startPaper, submitPaper } from '../../domain/papers.ts';
@@ -55,7 +56,12 @@ export interface Fixture {
   session: string;
   agendaItem: string;
   synthesisRound: string;
-  documents: { paper: string; sessionNotes: string; summary: string };
+  /**
+   * Joint papers: B's paper, co-signed by A (A accepted; one version submitted), in rounds that
+   * invite A, B and C: one where co-signers read and comment, one where they edit too.
+   */
+  joint: { round: string; paper: string; editRound: string; editPaper: string };
+  documents: { paper: string; sessionNotes: string; summary: string; jointPaper: string; jointEditPaper: string };
   /** Signs a person in through the login form; answers the session cookie. */
   signIn(email: string, password?: string): Promise<string>;
   /** A new person of the column's kind (for actions that end their sessions or change them). */
@@ -132,11 +138,14 @@ export async function buildFixture(db: Database, base: string): Promise<Fixture>
   const state = await openSession(db, staff, session.id);
   const synthesis = await createRound(db, { title: 'Round in synthesis', framing: '', areas: [], phase: 'synthesis', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'on-submission', invitedOrganizationIds: [a.id, b.id] }, staff.id);
   await writeInto(db, summaryDocumentName(synthesis.id), 'The summary so far.');
+  const organizations = { a: a.id, b: b.id, c: c.id };
+  const joint = await makeJointPaper(db, { organizations, person }, { accepted: true, submitted: true });
+  const jointEdit = await makeJointPaper(db, { organizations, person }, { accepted: true, submitted: true, coSignerAccess: 'edit' });
 
   return {
     db,
     base,
-    organizations: { a: a.id, b: b.id, c: c.id },
+    organizations,
     person,
     cookie,
     round: round.id,
@@ -148,11 +157,42 @@ export async function buildFixture(db: Database, base: string): Promise<Fixture>
     session: session.id,
     agendaItem: state.agenda[1]!.id,
     synthesisRound: synthesis.id,
-    documents: { paper: paperDocumentName(paper.id), sessionNotes: sessionNotesDocumentName(session.id), summary: summaryDocumentName(synthesis.id) },
+    joint: { round: joint.round, paper: joint.paper, editRound: jointEdit.round, editPaper: jointEdit.paper },
+    documents: {
+      paper: paperDocumentName(paper.id),
+      sessionNotes: sessionNotesDocumentName(session.id),
+      summary: summaryDocumentName(synthesis.id),
+      jointPaper: paperDocumentName(joint.paper),
+      jointEditPaper: paperDocumentName(jointEdit.paper),
+    },
     signIn,
     async freshPerson(who) {
       const p = await make(who, `${who.toLowerCase()}-${++counter}@matrix.test`);
       return { ...p, cookie: await signIn(p.email) };
     },
   };
+}
+
+/**
+ * A round open for positions inviting A, B and C, with B's paper asking A to co-sign it: A's
+ * representative accepts it when `accepted`; a version is submitted when `submitted`, and signed
+ * by A when `signed`. Answers the ids an action needs.
+ */
+export async function makeJointPaper(
+  db: Database,
+  fx: Pick<Fixture, 'organizations' | 'person'>,
+  options: { accepted?: boolean; submitted?: boolean; signed?: boolean; coSignerAccess?: 'read-and-comment' | 'edit' } = {},
+) {
+  const { a, b, c } = fx.organizations;
+  const round = await createRound(db, { title: `Joint round ${++counter}`, framing: '', areas: [], phase: 'open', phaseDates: {}, submissionDeadline: new Date(Date.now() + 7 * 86400_000), wordLimit: null, positionVisibility: 'after-deadline', invitedOrganizationIds: [a, b, c], coSignerAccess: options.coSignerAccess ?? 'read-and-comment' }, fx.person.facilitator.id);
+  const paper = await startPaper(db, { roundId: round.id, organizationId: b, userId: fx.person.otherMember.id, language: 'en' });
+  await db.insert(paperCoSigners).values({ paperId: paper.id, organizationId: a, acceptedAt: options.accepted ? new Date() : null, acceptedById: options.accepted ? fx.person.representative.id : null });
+  let version: { id: string; digest: string } | null = null;
+  if (options.submitted) {
+    await writeInto(db, paperDocumentName(paper.id), `A joint position ${counter}.`);
+    const content = await currentPaperContent(db, paper.id);
+    version = await submitPaper(db, { paperId: paper.id, userId: fx.person.otherMember.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: null });
+    if (options.signed) await db.insert(paperSignatures).values({ versionId: version.id, organizationId: a, digest: version.digest, signedById: fx.person.representative.id });
+  }
+  return { round: round.id, paper: paper.id, versionId: version?.id ?? '', digest: version?.digest ?? '' };
 }

@@ -4,7 +4,7 @@ import { shown, type Figure, type Figures } from '../../../domain/participation/
 import { BarChart } from './bar-chart.tsx';
 import { useT } from '../../utils/i18n.tsx';
 
-const shownFigures: Figure[] = ['sessionsAttended', 'secondsPresent', 'interventions', 'versions', 'comments', 'meetingsElsewhere'];
+const shownFigures: Figure[] = ['sessionsAttended', 'secondsPresent', 'interventions', 'versions', 'coSignatures', 'comments', 'meetingsElsewhere'];
 
 export function RoundsRecord({ rows }: { rows: (Figures & { roundId: string; roundTitle: string })[] }) {
   const t = useT();

@@ -3,13 +3,14 @@
  * text, links only to safe addresses, and each citation a focusable reference that shows its
  * source passage when the reader may see it, a plain reference otherwise.
  */
+import { jointName } from '../../utils/joint-name.ts';
 import type { ReactNode } from 'react';
 import { citationLabel, isSafeUrl } from '../../../domain/papers/editor-schema.ts';
 import type { PaperNodeJson } from '../../../domain/papers/sanitize.ts';
 import { useFormat, useT } from '../../utils/i18n.tsx';
 import { passageText } from '../../../domain/summary/passages.ts';
 
-export type Sources = Record<string, { passage: string | null; organizationName?: string; versionNumber?: number; submittedAt?: string | Date; href?: string | null }>;
+export type Sources = Record<string, { passage: string | null; organizationName?: string; coSignedBy?: string[]; versionNumber?: number; submittedAt?: string | Date; href?: string | null }>;
 
 /**
  * `anchors`: each paragraph a citation can point to gets the id `paragraph-N`, numbered as
@@ -82,7 +83,7 @@ export function SummaryView({ document, sources, anchors = false }: { document: 
         const id = `citation-${citationCount}`;
         // Who may read the cited version follows the link to its paragraph; others are told
         // whose position it is and when it was submitted.
-        const where = source?.organizationName && source.submittedAt ? t('summary.sourceOf', { organization: source.organizationName, number: source.versionNumber ?? '?', date: format.date(source.submittedAt) }) : t('summary.sourceUnavailable');
+        const where = source?.organizationName && source.submittedAt ? t('summary.sourceOf', { organization: jointName(t, source.organizationName, source.coSignedBy), number: source.versionNumber ?? '?', date: format.date(source.submittedAt) }) : t('summary.sourceUnavailable');
         return (
           <cite key={key} className="citation" tabIndex={source?.href ? undefined : 0} aria-describedby={`${id}-source`}>
             {source?.href ? <a href={source.href}>{citationLabel(a)}</a> : citationLabel(a)}

@@ -5,6 +5,7 @@
  * And the coverage view: which positions the summary cites, and which not yet.
  */
 import { useT, useFormat } from '../../utils/i18n.tsx';
+import { jointName } from '../../utils/joint-name.ts';
 
 export interface PanelPosition {
   organizationId: string;
@@ -13,6 +14,8 @@ export interface PanelPosition {
   versionNumber: number;
   submittedAt: string | Date;
   passages: { paragraph: number; theme: string | null; text: string }[];
+  /** Co-signers of this version (a joint position). */
+  coSignedBy?: string[];
 }
 
 export function SynthesisPanel({ groups, editable, onQuote, onCite }: {
@@ -35,7 +38,7 @@ export function SynthesisPanel({ groups, editable, onQuote, onCite }: {
             // Open from the start: Quote and Cite are at hand without expanding each position.
             <details key={p.versionId} open>
               <summary>
-                {p.organizationName} <span className="muted small">· v{p.versionNumber} · {format.date(p.submittedAt)}</span>
+                {jointName(t, p.organizationName, p.coSignedBy)} <span className="muted small">· v{p.versionNumber} · {format.date(p.submittedAt)}</span>
               </summary>
               {p.passages.length === 0 && <p className="muted small">{t('summary.synthesis.noText')}</p>}
               {p.passages.map((passage, i) => (
