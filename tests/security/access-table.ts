@@ -296,6 +296,8 @@ export const actions: ActionCase[] = [
     // Answers the converted content; the draft itself changes only when the editor inserts it.
     kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId.import', name: "import a Word document into A's draft", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}/import`,
     form: () => [], files: [{ name: 'file', fileName: 'position.docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', content: sampleDocx }], expect: act(ofA, 200),
+  },
+  {
     kind: 'action', route: 'routes/rounds.$roundId.papers.$paperId._index', name: "ask B to co-sign A's paper", path: (fx) => `/rounds/${fx.round}/papers/${fx.paper}`,
     form: (fx) => [['intent', 'invite-co-signer'], ['organizationId', fx.organizations.b]], fields: { ids: ['organizationId'] }, expect: act(['representative']),
   },
