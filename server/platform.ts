@@ -16,6 +16,7 @@ import { attachRealtime } from './realtime/index.ts';
 import { bodyLimit, compileTrustProxy, originCheck, securityHeaders } from './security.ts';
 import { inputGuard } from './input-guard.ts';
 import { remixHandler } from './remix-handler.ts';
+import { publicRevalidation } from './public-pages.ts';
 import { createBackgroundWork, createRateLimiters, type Services } from './services.ts';
 import { createAccessEvents } from './access-events.ts';
 import { sendDailyDigests } from '../domain/digest.ts';
@@ -124,6 +125,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const build = vite
       ? () => vite.ssrLoadModule('virtual:remix/server-build')
       : await import(pathToFileURL(path.resolve('build/server/index.js')).href);
+    // The public record's pages answer 304 to a cache that has them (server/public-pages.ts).
+    app.use(publicRevalidation(database.db, vite ? `dev-${Date.now()}` : String((build as { assets?: { version?: string } }).assets?.version ?? 'build')));
     const handler: RequestHandler = remixHandler({
       build,
       mode: config.nodeEnv === 'production' ? 'production' : 'development',

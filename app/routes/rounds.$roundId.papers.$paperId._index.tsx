@@ -51,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actor: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative },
     organizationId: found.paper.organizationId,
     facts: found.facts,
-    versions: versions.map((v) => ({ id: v.id, number: v.number, digest: v.digest, submittedAt: v.submittedAt, wordCount: v.wordCount, html: sanitizePaperHtml(v.html) })),
+    versions: versions.map((v) => ({ id: v.id, number: v.number, digest: v.digest, submittedAt: v.submittedAt, wordCount: v.wordCount, publishPublicly: v.publishPublicly, html: sanitizePaperHtml(v.html) })),
   };
 }
 
@@ -75,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (unstored > 0) return data<FormErrors>({ errors: { form: 'errors.paper.notStoredYet' } }, { status: 503, headers: { 'Retry-After': '10' } });
   const content = await currentPaperContent(context.services.db, found.paper.id);
   try {
-    const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language });
+    const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language, publishPublicly: form.get('publishPublicly') === 'on' });
     context.services.realtime.paperSubmitted(found.paper.id);
     return redirectWithToast(`/rounds/${found.round.id}/papers/${found.paper.id}#version-${version.number}`, { kind: 'success', key: 'toast.paperSubmitted', vars: { number: version.number, digest: version.digest.slice(0, 16) } });
   } catch (error) {
@@ -116,6 +116,13 @@ export default function PaperPage() {
         {loaded.canSubmit && (
           <Form method="post" onSubmit={(e) => !confirm(t('paper.submitConfirm')) && e.preventDefault()}>
             <input type="hidden" name="intent" value="submit" />
+            <div className="field checkbox">
+              <input type="checkbox" id="publish-publicly" name="publishPublicly" defaultChecked={false} aria-describedby="publish-publicly-hint" />
+              <label htmlFor="publish-publicly">{t('public.submit.publishPublicly')}</label>
+              <p id="publish-publicly-hint" className="muted small">
+                {t('public.submit.publishPubliclyHint')}
+              </p>
+            </div>
             <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
               {navigation.state === 'submitting' ? t('forms.sending') : latest ? t('paper.resubmit') : t('paper.submit')}
             </button>
@@ -163,7 +170,7 @@ export default function PaperPage() {
           <ol className="plain-list" reversed>
             {loaded.versions.map((v) => (
               <li key={v.id} id={`version-${v.number}`}>
-                <strong>{t('paper.versionLabel', { number: v.number })}</strong> · {format.dateTime(v.submittedAt)} · {t('paper.words', { count: v.wordCount })}
+                <strong>{t('paper.versionLabel', { number: v.number })}</strong> · {format.dateTime(v.submittedAt)} · {t('paper.words', { count: v.wordCount })} · {v.publishPublicly ? t('public.submit.versionPublic') : t('public.submit.versionNotPublic')}
                 <div className="muted small">
                   {t('paper.receipt')} <code className="digest">{v.digest}</code>
                 </div>
