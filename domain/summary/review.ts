@@ -199,3 +199,15 @@ export async function reviewSummary(db: Database, roundId: string) {
   const items = await reviewItems(db, roundId);
   return { deadline: review.deadline, ...reviewOutcome(items.map((i) => ({ organizationId: i.organizationId, organizationName: i.organizationName, answered: i.answer !== null }))) };
 }
+
+/** The deadline of a review under way that asks this organization about passages citing it; null otherwise. */
+export async function reviewAskedOf(db: Database, roundId: string, organizationId: string): Promise<{ deadline: Date } | null> {
+  const [row] = await db
+    .select({ deadline: summaryReviews.deadline })
+    .from(summaryReviews)
+    .innerJoin(summaryReviewPassages, and(eq(summaryReviewPassages.roundId, summaryReviews.roundId), eq(summaryReviewPassages.organizationId, organizationId)))
+    .where(eq(summaryReviews.roundId, roundId))
+    .limit(1);
+  if (!row || row.deadline <= new Date() || (await isPublished(db, roundId))) return null;
+  return row;
+}
