@@ -1,7 +1,8 @@
 /** The public record (/public): every round made public, for anyone, signed in or not. */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { listPublicRounds, publicPaths } from '../../domain/public-record/public-records.ts';
+import { listPublicRounds } from '../../domain/public-record/public-records.ts';
+import { publicPaths } from '../../domain/public-record/paths.ts';
 import { useFormat, useT } from '../utils/i18n.tsx';
 import { pageTitle } from '../utils/meta.ts';
 import { messagesFrom } from '../utils/i18n.tsx';

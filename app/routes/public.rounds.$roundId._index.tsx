@@ -6,7 +6,7 @@
  */
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { publicPaths } from '../../domain/public-record/public-records.ts';
+import { publicPaths } from '../../domain/public-record/paths.ts';
 import { totalsOf } from '../../domain/public-record/open-data.ts';
 import { passagesOf } from '../../domain/summary/passages.ts';
 import { Figures } from '../components/page-header.tsx';

@@ -1,7 +1,7 @@
 /** Open data: the participation figures of a public round as JSON (the same rows as the CSV). */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { participationJson } from '../../domain/public-record/open-data.ts';
-import { publicPaths } from '../../domain/public-record/public-records.ts';
+import { publicPaths } from '../../domain/public-record/paths.ts';
 import { openDataHeaders, requirePublicRound } from '../utils/public-record.server.ts';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {

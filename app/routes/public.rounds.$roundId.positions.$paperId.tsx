@@ -5,7 +5,8 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { publicPaths, publicPosition } from '../../domain/public-record/public-records.ts';
+import { publicPosition } from '../../domain/public-record/public-records.ts';
+import { publicPaths } from '../../domain/public-record/paths.ts';
 import { can } from '../../domain/permissions.ts';
 import { passagesOf } from '../../domain/summary/passages.ts';
 import { SummaryView } from '../components/summary/summary-view.tsx';

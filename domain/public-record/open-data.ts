@@ -4,7 +4,8 @@
  * the database: the snapshot is taken from the record's rows and stored as it is published.
  */
 import { writeCsv } from '../participation/csv.ts';
-import { shown, tookPart, type ParticipationRow } from '../participation/record.ts';
+import { shown, tookPart } from '../participation/figures.ts';
+import type { ParticipationRow } from '../participation/record.ts';
 
 export interface PublicParticipationRow {
   organization: string;

@@ -19,15 +19,8 @@ import { citationsIn } from '../summary/citations.ts';
 import { passagesOf } from '../summary/passages.ts';
 import { publicParticipation, type PublicParticipation } from './open-data.ts';
 
-/** The stable addresses of a public round's pages. */
-export const publicPaths = {
-  list: '/public',
-  feed: '/public/feed',
-  round: (roundId: string) => `/public/rounds/${roundId}`,
-  position: (roundId: string, paperId: string) => `/public/rounds/${roundId}/positions/${paperId}`,
-  csv: (roundId: string) => `/public/rounds/${roundId}/participation.csv`,
-  json: (roundId: string) => `/public/rounds/${roundId}/participation.json`,
-};
+export { publicPaths } from './paths.ts';
+import { publicPaths } from './paths.ts';
 
 export class SummaryNotPublished extends InvalidInput {
   constructor() {
