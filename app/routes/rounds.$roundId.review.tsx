@@ -90,7 +90,7 @@ export default function ReviewPage() {
           {items.length === 0 ? (
             <p className="muted">{t('review.nothingForYou')}</p>
           ) : (
-            <ReviewItems items={items} showOrganization={loaded.seesAll} actions={(item) => (loaded.canAnswer && !item.answer?.response ? <AnswerForm item={item} /> : null)} />
+            <ReviewItems items={items} headingLevel={2} showOrganization={loaded.seesAll} actions={(item) => (loaded.canAnswer && !item.answer?.response ? <AnswerForm item={item} /> : null)} />
           )}
         </>
       )}

@@ -105,6 +105,9 @@ export async function summaryAction(args: ActionFunctionArgs) {
   if (intent === 'publish') {
     if (published) return data<FormErrors>({ errors: { form: 'summary.errors.alreadyPublished' } }, { status: 409 });
     await requirePermission(context, user, 'publish', resource);
+    // What the editors typed last (an accepted correction put in a moment ago) is stored before the version is fixed.
+    const unstored = await context.services.documents.drain({ documentName: summaryDocumentName(round.id), deadlineMs: 5000 });
+    if (unstored > 0) return data<FormErrors>({ errors: { form: 'errors.paper.notStoredYet' } }, { status: 503, headers: { 'Retry-After': '10' } });
     try {
       const { notified } = await publishSummary(db, user, round.id, { despitePlaceholders: form.get('despitePlaceholders') === '1' });
       await realtime.roundChanged(round.id);

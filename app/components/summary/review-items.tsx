@@ -12,17 +12,18 @@ export type ReviewItemData = Omit<ReviewItem, 'answer'> & {
   answer: (Omit<NonNullable<ReviewItem['answer']>, 'at' | 'respondedAt'> & { at: string | Date; respondedAt: string | Date | null }) | null;
 };
 
-export function ReviewItems({ items, showOrganization, actions }: { items: ReviewItemData[]; showOrganization: boolean; actions?: (item: ReviewItemData) => ReactNode }) {
+export function ReviewItems({ items, showOrganization, actions, headingLevel = 3 }: { items: ReviewItemData[]; showOrganization: boolean; actions?: (item: ReviewItemData) => ReactNode; headingLevel?: 2 | 3 }) {
+  const Heading = `h${headingLevel}` as 'h2';
   const t = useT();
   const format = useFormat();
   return (
     <ol className="plain-list stack review-items">
       {items.map((item) => (
         <li key={item.id} className="card stack review-item" aria-labelledby={`review-${item.id}-title`} data-organization={item.organizationName}>
-          <h3 id={`review-${item.id}-title`}>
+          <Heading id={`review-${item.id}-title`}>
             {t('review.passageLabel', { number: item.passage })}
             {showOrganization ? ` · ${item.organizationName}` : ''}
-          </h3>
+          </Heading>
           <div className="review-side-by-side">
             <blockquote className="review-passage">{item.text}</blockquote>
             <div className="stack">
