@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import { dictionaryJson } from '../locales/index.ts';
 import { unreadCount } from '../domain/notifications.ts';
@@ -20,7 +21,19 @@ export const links: LinksFunction = () => [
 // Every page has a title; routes put their own in front of it.
 export const meta: MetaFunction = () => [{ title: 'IDM Consult' }];
 
+/** The public record's pages are the same for everyone (cacheable, ETag): nobody is looked up there. */
+const isPublicPath = (pathname: string) => /^\/public(\/|$)/.test(pathname);
+const isPublicPage = (request: Request) => isPublicPath(new URL(request.url).pathname);
+
+// Leaving or entering the public pages changes who the frame shows: the root's data is read again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  isPublicPath(currentUrl.pathname) !== isPublicPath(nextUrl.pathname) || defaultShouldRevalidate;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (isPublicPage(request)) {
+    const locale = resolveLocale(request, null);
+    return data({ locale, timeZone: resolveTimeZone(request, null), messages: dictionaryJson(locale), toast: null, user: null, unreadNotifications: 0 });
+  }
   const current = await getCurrentUser(request, context);
   const user = current?.user ?? null;
   const locale = resolveLocale(request, user);

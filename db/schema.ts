@@ -293,6 +293,8 @@ export const paperVersions = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     /** The paper's language, which decides how its words are stemmed for search. */
     language: locale('language').notNull().default('en'),
+    /** The organization agreed, when submitting this version, to its publication on the round's public page. */
+    publishPublicly: boolean('publish_publicly').notNull().default(false),
     search: tsvector('search').generatedAlwaysAs(
       sql`case language when 'fr' then to_tsvector('french', text) when 'es' then to_tsvector('spanish', text) else to_tsvector('english', text) end`,
     ),
@@ -718,9 +720,64 @@ export const summaryVersions = pgTable(
     text: text('text').notNull(),
     publishedById: uuid('published_by_id').references(() => users.id, { onDelete: 'set null' }),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    /** "Reviewed by N of M cited organizations", fixed at publication; null when there was no review. */
+    reviewedBy: integer('reviewed_by'),
+    citedOrganizations: integer('cited_organizations'),
   },
   (t) => [uniqueIndex('summary_versions_number_unique').on(t.roundId, t.number)],
 );
+
+/** A summary put "in review": the cited organizations check how they are quoted until the deadline. */
+export const summaryReviews = pgTable('summary_reviews', {
+  roundId: uuid('round_id')
+    .primaryKey()
+    .references(() => consultationRounds.id, { onDelete: 'cascade' }),
+  deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+  startedById: uuid('started_by_id').references(() => users.id, { onDelete: 'set null' }),
+  startedAt: createdAt(),
+});
+
+/**
+ * A passage of the summary that cites an organization, as it stood when the review began (or
+ * when the secretariat accepted a correction): what the organization is asked to check.
+ */
+export const summaryReviewPassages = pgTable(
+  'summary_review_passages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => consultationRounds.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** The passage's number in the summary (domain/summary/passages.ts). */
+    passage: integer('passage').notNull(),
+    text: text('text').notNull(),
+    /** The paragraphs of the organization's submitted versions the passage cites. */
+    cites: jsonb('cites').$type<{ versionId: string; versionNumber: number; paragraph: number }[]>().notNull(),
+  },
+  (t) => [uniqueIndex('summary_review_passages_unique').on(t.roundId, t.organizationId, t.passage)],
+);
+
+export const reviewAnswerKind = pgEnum('review_answer_kind', ['agree', 'correction']);
+export const reviewResponseKind = pgEnum('review_response_kind', ['accepted', 'kept']);
+
+/** An organization's answer on one passage, and the secretariat's response to it. */
+export const summaryReviewAnswers = pgTable('summary_review_answers', {
+  passageId: uuid('passage_id')
+    .primaryKey()
+    .references(() => summaryReviewPassages.id, { onDelete: 'cascade' }),
+  answer: reviewAnswerKind('answer').notNull(),
+  proposedText: text('proposed_text'),
+  reason: text('reason'),
+  answeredById: uuid('answered_by_id').references(() => users.id, { onDelete: 'set null' }),
+  answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+  response: reviewResponseKind('response'),
+  reply: text('reply'),
+  respondedById: uuid('responded_by_id').references(() => users.id, { onDelete: 'set null' }),
+  respondedAt: timestamp('responded_at', { withTimezone: true }),
+});
 
 export type ExternalMeeting = typeof externalMeetings.$inferSelect;
 export type SummaryVersion = typeof summaryVersions.$inferSelect;
@@ -743,3 +800,17 @@ export const sessionPresence = pgTable(
   },
   (t) => [uniqueIndex('session_presence_pk').on(t.sessionId, t.organizationId), index('session_presence_org_idx').on(t.organizationId)],
 );
+
+/**
+ * A round made public: its pages under /public, with the participation figures as they were
+ * published (a snapshot, updated only when IOM publishes them again).
+ */
+export const publicRecords = pgTable('public_records', {
+  roundId: uuid('round_id')
+    .primaryKey()
+    .references(() => consultationRounds.id, { onDelete: 'cascade' }),
+  participation: jsonb('participation').notNull(),
+  publishedById: uuid('published_by_id').references(() => users.id, { onDelete: 'set null' }),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -24,7 +24,9 @@ export type AuditAction =
   | 'meeting-recorded'
   | 'attendance-imported'
   | 'participation-corrected'
-  | 'summary-published';
+  | 'summary-published'
+  | 'round-made-public'
+  | 'summary-review-started';
 
 export const auditActions: readonly AuditAction[] = [
   'sign-in', 'sign-in-failed', 'sign-out', 'sign-out-everywhere', 'password-changed',
@@ -33,5 +35,6 @@ export const auditActions: readonly AuditAction[] = [
   'organization-created', 'organization-updated', 'permission-refused', 'comment-reported',
   'comment-hidden', 'comment-restored', 'reports-dismissed', 'meeting-recorded',
   'attendance-imported', 'participation-corrected', 'summary-published',
+  'round-made-public', 'summary-review-started',
 ];
 

@@ -86,7 +86,7 @@ export function contentDigest(content: unknown): string {
  */
 export async function submitPaper(
   db: Database,
-  input: { paperId: string; userId: string; content: object; html: string; text: string; wordCount: number; wordLimit: number | null; language?: Locale },
+  input: { paperId: string; userId: string; content: object; html: string; text: string; wordCount: number; wordLimit: number | null; language?: Locale; publishPublicly?: boolean },
 ) {
   if (input.wordCount === 0) throw new InvalidInput({ form: 'errors.paper.empty' });
   if (input.wordLimit && input.wordCount > input.wordLimit) throw new InvalidInput({ form: 'errors.paper.overLimit' });
@@ -113,6 +113,8 @@ export async function submitPaper(
         digest,
         submittedById: input.userId,
         language: input.language ?? 'en',
+        // The organization's choice for this version: published on the round's public page or not (not by default).
+        publishPublicly: input.publishPublicly ?? false,
       })
       .returning();
     return version!;

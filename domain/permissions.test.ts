@@ -156,6 +156,19 @@ const cases: Record<string, Case> = {
   'publish a summary twice': { action: 'publish', resource: { type: 'summary', round: round({ phase: 'published' }), published: true }, allowed: [] },
   'read a published summary of a round inviting only A': { action: 'read-published', resource: { type: 'summary', round: round({ phase: 'published', invitedOrganizationIds: [orgA] }), published: true }, allowed: [...staff, 'repA', 'memberA'] },
   'read a summary not yet published': { action: 'read-published', resource: { type: 'summary', round: round({ phase: 'synthesis' }), published: false }, allowed: [] },
+  // Review of attributions (issue 15).
+  'put a summary in review': { action: 'start', resource: { type: 'summary-review', round: round({ phase: 'synthesis' }), organizationId: null, published: false }, allowed: ['secretariat'] },
+  'put a published summary in review': { action: 'start', resource: { type: 'summary-review', round: round({ phase: 'published' }), organizationId: null, published: true }, allowed: [] },
+  "read the passages citing A under review": { action: 'read', resource: { type: 'summary-review', round: round({ phase: 'synthesis' }), organizationId: orgA, published: false }, allowed: [...staff, 'repA', 'memberA'] },
+  "read the passages citing A in a round not inviting A": { action: 'read', resource: { type: 'summary-review', round: round({ phase: 'synthesis', invitedOrganizationIds: [orgB] }), organizationId: orgA, published: false }, allowed: [...staff] },
+  "answer on the passages citing A": { action: 'answer', resource: { type: 'summary-review', round: round({ phase: 'synthesis' }), organizationId: orgA, published: false }, allowed: ['repA'] },
+  "answer on the passages citing A once published": { action: 'answer', resource: { type: 'summary-review', round: round({ phase: 'published' }), organizationId: orgA, published: true }, allowed: [] },
+  "respond to A's answers": { action: 'respond', resource: { type: 'summary-review', round: round({ phase: 'synthesis' }), organizationId: orgA, published: false }, allowed: ['secretariat'] },
+  "respond to A's answers once published": { action: 'respond', resource: { type: 'summary-review', round: round({ phase: 'published' }), organizationId: orgA, published: true }, allowed: [] },
+  // A public record (issue 15).
+  'make a round public': { action: 'make-public', resource: { type: 'round', round: round({ phase: 'published' }) }, allowed: [...staff] },
+  "read a public round's record": { action: 'read', resource: { type: 'public-record', isPublic: true }, allowed: ['visitor', ...staff, 'repA', 'memberA', 'repB'] },
+  "read the public record of a round not public": { action: 'read', resource: { type: 'public-record', isPublic: false }, allowed: [] },
 };
 
 describe('can(user, action, resource)', () => {

@@ -30,7 +30,11 @@ export type Resource =
   | { type: 'intervention'; organizationId: string | null; round: RoundFacts; status: 'scheduled' | 'open' | 'closed' }
   | { type: 'session'; round: RoundFacts; status: 'scheduled' | 'open' | 'closed'; attendees?: 'members' | 'representatives' }
   | { type: 'participation'; round: RoundFacts }
-  | { type: 'summary'; round: RoundFacts; published: boolean };
+  | { type: 'summary'; round: RoundFacts; published: boolean }
+  /** The review of a summary's attributions; `organizationId` names the cited organization asked about. */
+  | { type: 'summary-review'; round: RoundFacts; organizationId: string | null; published: boolean }
+  /** A round's public record (/public): anyone, signed in or not, once the round is public. */
+  | { type: 'public-record'; isPublic: boolean };
 
 /**
  * What the rules need to know of a comment thread: where it lives (a draft's passage, a
@@ -79,7 +83,7 @@ export interface Actions {
   'audit-log': 'read';
   'mail-outbox': 'read';
   rounds: 'list' | 'create';
-  round: 'view' | 'edit';
+  round: 'view' | 'edit' | 'make-public';
   paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress' | 'decide-suggestions' | 'invite-co-signer' | 'accept-co-signing' | 'sign';
   thread: 'read' | 'comment' | 'resolve';
   comment: 'edit' | 'delete' | 'report' | 'hide';
@@ -88,10 +92,14 @@ export interface Actions {
   session: 'schedule' | 'attend' | 'run' | 'request-floor' | 'answer-roll-call' | 'edit-notes' | 'read-notes' | 'read-attendance';
   participation: 'read' | 'record';
   summary: 'read-draft' | 'edit' | 'publish' | 'read-published';
+  'summary-review': 'start' | 'read' | 'answer' | 'respond';
+  'public-record': 'read';
 }
 
 type ResourceOf<T extends Resource['type']> = Extract<Resource, { type: T }>;
 type Rule<T extends Resource['type']> = (actor: Actor, resource: ResourceOf<T>) => boolean;
+/** The only rules a visitor who has not signed in is asked about: everything else refuses them. */
+const openToVisitors: ReadonlySet<Resource['type']> = new Set(['public-record']);
 
 const isStaff = (a: Actor) => a.role === 'admin' || a.role === 'facilitator';
 const isAdmin = (a: Actor) => a.role === 'admin';
@@ -171,6 +179,8 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     // Observers see a round once it leaves its draft phase, if their organization is invited.
     view: (a, r) => isIomStaff(a) || (invited(a, r.round) && r.round.phase !== 'draft'),
     edit: isStaff,
+    // Its public record (/public) is published by IOM staff; the domain requires a published summary.
+    'make-public': isIomStaff,
   },
   paper: {
     start: (a, p) => memberOf(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
@@ -252,6 +262,18 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     publish: (a, s) => isSecretariat(a) && !s.published && s.round.phase !== 'closed',
     'read-published': (a, s) => s.published && can(a, 'view', { type: 'round', round: s.round }),
   },
+  // Before publication, each cited organization checks how the summary quotes it: its
+  // representative answers, its members read along; the secretariat starts the review and
+  // responds. A published summary is fixed: the exchange is kept, nobody adds to it.
+  'summary-review': {
+    start: (a, r) => isSecretariat(a) && !r.published && r.round.phase !== 'closed',
+    read: (a, r) => isIomStaff(a) || (r.organizationId !== null && memberOf(a, r.organizationId) && invited(a, r.round)),
+    answer: (a, r) => !r.published && representsOrganization(a, r.organizationId) && invited(a, r.round),
+    respond: (a, r) => isSecretariat(a) && !r.published,
+  },
+  'public-record': {
+    read: (_a, r) => r.isPublic,
+  },
 };
 
 /** An observer of an invited organization, and its representative when the session admits only those. */
@@ -267,17 +289,18 @@ function readsThread(a: Actor, t: ThreadFacts): boolean {
 }
 
 /**
- * May `actor` do `action` on `resource`? Visitors (null) and unknown actions may do nothing.
+ * May `actor` do `action` on `resource`? Unknown actions may do nothing; visitors (null) may do
+ * nothing but read what is public.
  */
 export function can<T extends Resource['type']>(
   actor: Actor | null | undefined,
   action: Actions[T],
   resource: ResourceOf<T>,
 ): boolean {
-  if (!actor) return false;
+  if (!actor && !openToVisitors.has(resource.type)) return false;
   const rules = policy[resource.type] as Record<string, Rule<T>>;
   const rule = Object.hasOwn(rules, action) ? rules[action] : undefined;
-  return rule ? rule(actor, resource) : false;
+  return rule ? rule(actor as Actor, resource) : false;
 }
 
 /** Every action the policy knows, per resource type: the permission tests walk this. */
@@ -304,6 +327,8 @@ export function describeResource(resource: Resource): string {
       return `participation:${resource.round.id}`;
     case 'summary':
       return `summary:${resource.round.id}`;
+    case 'summary-review':
+      return `summary-review:${resource.round.id}:${resource.organizationId ?? 'all'}`;
     case 'session':
     case 'intervention':
       return `session:${resource.round.id}`;

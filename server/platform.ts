@@ -20,6 +20,7 @@ import { maxWordFileBytes } from '../domain/papers/docx-package.ts';
 /** Where a Word document is sent to be imported into a paper (app/routes/rounds.$roundId.papers.$paperId.import.tsx). */
 const wordImportPath = /^\/rounds\/[^/]+\/papers\/[^/]+\/import$/;
 import { remixHandler } from './remix-handler.ts';
+import { publicRevalidation } from './public-pages.ts';
 import { createBackgroundWork, createRateLimiters, type Services } from './services.ts';
 import { createAccessEvents } from './access-events.ts';
 import { sendDailyDigests } from '../domain/digest.ts';
@@ -129,6 +130,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     const build = vite
       ? () => vite.ssrLoadModule('virtual:remix/server-build')
       : await import(pathToFileURL(path.resolve('build/server/index.js')).href);
+    // The public record's pages answer 304 to a cache that has them (server/public-pages.ts).
+    app.use(publicRevalidation(database.db, vite ? `dev-${Date.now()}` : String((build as { assets?: { version?: string } }).assets?.version ?? 'build')));
     const handler: RequestHandler = remixHandler({
       build,
       mode: config.nodeEnv === 'production' ? 'production' : 'development',

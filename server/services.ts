@@ -54,6 +54,8 @@ export interface Realtime {
   organizationChanged(organizationId: string): void;
   /** A version of a paper was submitted: every open copy of its page reloads its data. */
   paperSubmitted(paperId: string): void;
+  /** Something changed in a round's review of attributions (an answer, a response, the deadline). */
+  reviewChanged(roundId: string): void;
   /** Tells these people's open pages that their inbox changed (the unread count). */
   notificationsChanged(userIds: readonly string[]): void;
   /** Tells the pages showing a place's threads what changed. */

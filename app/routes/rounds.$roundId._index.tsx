@@ -3,6 +3,7 @@ import { jointName } from '../utils/joint-name.ts';
 import { Form, Link, redirect, useLoaderData, useNavigation } from '@remix-run/react';
 import { startPaper } from '../../domain/papers.ts';
 import { mayReadSummary } from '../../domain/summary/summaries.ts';
+import { reviewAskedOf } from '../../domain/summary/review.ts';
 import { can } from '../../domain/permissions.ts';
 import { getRound, listRoundPapers } from '../../domain/rounds.ts';
 import { listSessions } from '../../domain/sessions/sessions.ts';
@@ -43,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canSchedule: can(user, 'schedule', { type: 'session', round: facts, status: 'scheduled' }),
     canReadRecord: can(user, 'read', { type: 'participation', round: facts }),
     canReadSummary: await mayReadSummary(context.services.db, user, facts),
+    // A summary in review that cites the person's organization: where to check how it is quoted.
+    reviewAsked: user.organizationId && can(user, 'read', { type: 'summary-review', round: facts, organizationId: user.organizationId, published: false }) ? await reviewAskedOf(context.services.db, round.id, user.organizationId) : null,
   };
 }
 
@@ -61,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function RoundPage() {
   const t = useT();
   const format = useFormat();
-  const { round, invited, papers, own, canStart, canEdit, sessions, canSchedule, canReadRecord, canReadSummary } = useLoaderData<typeof loader>();
+  const { round, invited, papers, own, canStart, canEdit, sessions, canSchedule, canReadRecord, canReadSummary, reviewAsked } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   return (
     <div className="stack">
@@ -98,6 +101,11 @@ export default function RoundPage() {
           )}
         </div>
       </header>
+      {reviewAsked && (
+        <p className="notice">
+          {t('review.roundNotice', { date: format.zoned(reviewAsked.deadline, round.timeZone) })} <Link to={`/rounds/${round.id}/review`}>{t('review.open')}</Link>
+        </p>
+      )}
       {round.framing && (
         <section className="card framing" aria-labelledby="framing-title">
           <h2 id="framing-title">{t('round.framing')}</h2>

@@ -70,7 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     actor: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative },
     organizationId: found.paper.organizationId,
     facts: found.facts,
-    versions: versions.map((v) => ({ id: v.id, number: v.number, digest: v.digest, submittedAt: v.submittedAt, wordCount: v.wordCount, html: sanitizePaperHtml(v.html), signatories: signatoriesOf(found.organizationName, signatures.get(v.id)) })),
+    versions: versions.map((v) => ({ id: v.id, number: v.number, digest: v.digest, submittedAt: v.submittedAt, wordCount: v.wordCount, publishPublicly: v.publishPublicly, html: sanitizePaperHtml(v.html), signatories: signatoriesOf(found.organizationName, signatures.get(v.id)) })),
   };
 }
 
@@ -105,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   // The page asks first (accept all, reject all, or go back); one opened since is refused here.
   if (content.openSuggestions > 0) return data<FormErrors>({ errors: { form: 'errors.paper.openSuggestions' } }, { status: 409 });
   try {
-    const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language });
+    const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language, publishPublicly: form.get('publishPublicly') === 'on' });
     context.services.realtime.paperSubmitted(found.paper.id);
     // A joint paper's co-signers are asked to sign the new version (their earlier signatures stay on the earlier ones).
     context.services.realtime.notificationsChanged(await askToSignNewVersion(context.services.db, found.paper.id));
@@ -209,6 +209,13 @@ export default function PaperPage() {
             }}
           >
             <input type="hidden" name="intent" value="submit" />
+            <div className="field checkbox">
+              <input type="checkbox" id="publish-publicly" name="publishPublicly" defaultChecked={false} aria-describedby="publish-publicly-hint" />
+              <label htmlFor="publish-publicly">{t('public.submit.publishPublicly')}</label>
+              <p id="publish-publicly-hint" className="muted small">
+                {t('public.submit.publishPubliclyHint')}
+              </p>
+            </div>
             <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
               {navigation.state === 'submitting' ? t('forms.sending') : latest ? t('paper.resubmit') : t('paper.submit')}
             </button>
@@ -277,7 +284,7 @@ export default function PaperPage() {
           <ol className="plain-list" reversed>
             {loaded.versions.map((v) => (
               <li key={v.id} id={`version-${v.number}`}>
-                <strong>{t('paper.versionLabel', { number: v.number })}</strong> · {format.dateTime(v.submittedAt)} · {t('paper.words', { count: v.wordCount })}
+                <strong>{t('paper.versionLabel', { number: v.number })}</strong> · {format.dateTime(v.submittedAt)} · {t('paper.words', { count: v.wordCount })} · {v.publishPublicly ? t('public.submit.versionPublic') : t('public.submit.versionNotPublic')}
                 <div className="muted small">
                   {t('paper.receipt')} <code className="digest">{v.digest}</code>
                 </div>

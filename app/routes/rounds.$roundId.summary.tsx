@@ -15,6 +15,9 @@ import { SummaryView } from '../components/summary/summary-view.tsx';
 import { useFormat, useT } from '../utils/i18n.tsx';
 import type { FormErrors } from '../utils/forms.server.ts';
 import { loadSummary, summaryAction } from '../utils/summary.server.ts';
+import { ReviewPanel, type ReviewPanelData } from '../components/summary/review-panel.tsx';
+import { ReviewItems, type ReviewItemData } from '../components/summary/review-items.tsx';
+import { useLiveReview } from '../utils/use-live-review.ts';
 
 const PaperEditor = lazy(() => import('../editor/paper-editor.tsx'));
 
@@ -58,13 +61,70 @@ export default function SummaryPage() {
         </div>
       </header>
       {loaded.published ? (
-        <article className="card" aria-label={t('summary.published')}>
-          <SummaryView document={loaded.published.content as never} sources={loaded.published.sources} />
-        </article>
+        <>
+          {loaded.published.citedOrganizations ? <p className="notice">{t('review.reviewedBy', { count: loaded.published.reviewedBy ?? 0, total: loaded.published.citedOrganizations })}</p> : null}
+          <PublicState />
+          <article className="card" aria-label={t('summary.published')}>
+            <SummaryView document={loaded.published.content as never} sources={loaded.published.sources} />
+          </article>
+          <ReviewRecord />
+        </>
       ) : (
         loaded.draft && <DraftSummary />
       )}
     </div>
+  );
+}
+
+/** After publication: whether the round is public, and for IOM staff the button that makes it so. */
+function PublicState() {
+  const t = useT();
+  const format = useFormat();
+  const navigation = useNavigation();
+  const actionData = useActionData<ActionData>();
+  const { public: state, round } = useLoaderData<typeof loader>();
+  if (!state || (!state.since && !state.canMakePublic)) return null;
+  const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'make-public';
+  return (
+    <div className="card stack">
+      {state.since && (
+        <p>
+          {t('public.isPublic', { date: format.date(state.since) })} <Link to={`/public/rounds/${round.id}`}>{t('public.viewPublic')}</Link>
+        </p>
+      )}
+      {state.canMakePublic && (
+        <Form method="post" onSubmit={(e) => !state.since && !confirm(t('public.makePublicConfirm')) && e.preventDefault()}>
+          <input type="hidden" name="intent" value="make-public" />
+          <button type="submit" className={state.since ? 'button button-secondary' : 'button'} disabled={busy}>
+            {state.since ? t('public.makePublicAgain') : t('public.makePublic')}
+          </button>
+        </Form>
+      )}
+      <FormErrorText error={actionData?.errors?.form} />
+    </div>
+  );
+}
+
+function FormErrorText({ error }: { error?: string }) {
+  const t = useT();
+  return error ? (
+    <p className="notice notice-error" role="alert">
+      {t(error)}
+    </p>
+  ) : null;
+}
+
+/** After publication: the review's exchange, kept in the record (all of it for IOM staff, its own for an organization). */
+function ReviewRecord() {
+  const t = useT();
+  const { review } = useLoaderData<typeof loader>();
+  if (!review || review.items.length === 0) return null;
+  return (
+    <section className="stack" aria-labelledby="review-record-title">
+      <h2 id="review-record-title">{t('review.exchange')}</h2>
+      {review.outcome && review.outcome.notAnswered.length > 0 && <p className="notice notice-warning">{t('review.notAnswered', { names: review.outcome.notAnswered.map((o) => o.name).join(', ') })}</p>}
+      <ReviewItems items={review.items as unknown as ReviewItemData[]} showOrganization={!!review.outcome} />
+    </section>
   );
 }
 
@@ -78,7 +138,9 @@ function DraftSummary() {
   const generate = useFetcher<ActionData>();
   const [editor, setEditor] = useState<Editor | null>(null);
   const [mounted, setMounted] = useState(false);
-  const [tab, setTab] = useState<'positions' | 'coverage'>('positions');
+  const [tab, setTab] = useState<'positions' | 'coverage' | 'review'>('positions');
+  const review = loaded.review as unknown as ReviewPanelData | null;
+  useLiveReview(review ? loaded.round.id : null);
   const [citations, setCitations] = useState<ReturnType<typeof citationsIn>>([]);
   useEffect(() => setMounted(true), []);
 
@@ -234,6 +296,11 @@ function DraftSummary() {
             <button type="button" role="tab" id="tab-coverage" aria-controls="panel-coverage" aria-selected={tab === 'coverage'} onClick={() => setTab('coverage')}>
               {t('summary.tabCoverage', { cited: covered.cited.length, total: positions.length })}
             </button>
+            {review && (
+              <button type="button" role="tab" id="tab-review" aria-controls="panel-review" aria-selected={tab === 'review'} onClick={() => setTab('review')}>
+                {t('review.start.title')}
+              </button>
+            )}
           </div>
           <div role="tabpanel" id="panel-positions" aria-labelledby="tab-positions" hidden={tab !== 'positions'}>
             <SynthesisPanel groups={draft.groups} editable={draft.editable && !!editor} onQuote={quote} onCite={cite} />
@@ -241,6 +308,11 @@ function DraftSummary() {
           <div role="tabpanel" id="panel-coverage" aria-labelledby="tab-coverage" hidden={tab !== 'coverage'}>
             <Coverage cited={covered.cited} notCited={covered.notCited} />
           </div>
+          {review && (
+            <div role="tabpanel" id="panel-review" aria-labelledby="tab-review" hidden={tab !== 'review'}>
+              <ReviewPanel review={review} timeZone={loaded.round.timeZone} editor={editor} errors={actionData?.errors} />
+            </div>
+          )}
         </aside>
       </div>
     </>

@@ -15,6 +15,10 @@ import { domainErrorResponse, type FormErrors } from './forms.server.ts';
 import { resolveLocale, translatorFor } from './i18n.server.ts';
 import { requirePermission } from './permissions.server.ts';
 import { redirectWithToast } from './toast.server.ts';
+import { makeRoundPublic, publicSince } from '../../domain/public-record/public-records.ts';
+import { answerSchema, getReview, respondToReview, responseSchema, reviewDeadlineFrom, reviewErrors, reviewItems, reviewSummary, startReview } from '../../domain/summary/review.ts';
+import type { User } from '../../db/schema.ts';
+import type { RoundFacts } from '../../domain/permissions.ts';
 
 type Args = Pick<LoaderFunctionArgs, 'request' | 'params' | 'context'>;
 
@@ -41,15 +45,17 @@ export async function loadSummary(args: LoaderFunctionArgs) {
   if (published) {
     const content = published.version.content;
     return {
-      round: { id: round.id, title: round.title },
-      published: { content, publishedAt: published.version.publishedAt, publishedBy: published.publishedBy, sources: await citationSources(db, user, citationsIn(content)) },
+      round: { id: round.id, title: round.title, timeZone: round.timeZone },
+      published: { content, publishedAt: published.version.publishedAt, publishedBy: published.publishedBy, sources: await citationSources(db, user, citationsIn(content)), reviewedBy: published.version.reviewedBy, citedOrganizations: published.version.citedOrganizations },
       draft: null,
+      review: await reviewFor(db, user, resource.round, true),
+      public: { since: await publicSince(db, round.id), canMakePublic: can(user, 'make-public', { type: 'round', round: resource.round }) },
     };
   }
   const positions = await submittedPositions(db, round.id);
   const current = await currentSummary(db, round.id);
   return {
-    round: { id: round.id, title: round.title },
+    round: { id: round.id, title: round.title, timeZone: round.timeZone },
     published: null,
     draft: {
       documentName: summaryDocumentName(round.id),
@@ -60,8 +66,35 @@ export async function loadSummary(args: LoaderFunctionArgs) {
       // Citations already in the text may point to older versions than those listed.
       sources: await citationSources(db, user, citationsIn(current)),
     },
+    review: await reviewFor(db, user, resource.round, false),
+    public: null,
   };
 }
+
+/**
+ * The review of attributions as this person may see it: IOM staff every passage, a cited
+ * organization's members its own; with "reviewed by N of M" and who has not answered.
+ */
+async function reviewFor(db: AppDb, user: User, round: RoundFacts, published: boolean) {
+  const review = await getReview(db, round.id);
+  const all = { type: 'summary-review' as const, round, organizationId: null, published };
+  const mine = { ...all, organizationId: user.organizationId };
+  const canStart = can(user, 'start', all);
+  if (!review) return canStart ? { deadline: null, items: [], outcome: null, canStart, canRespond: false, closed: false } : null;
+  const seesAll = can(user, 'read', all);
+  if (!seesAll && !can(user, 'read', mine)) return null;
+  const items = await reviewItems(db, round.id, seesAll ? null : user.organizationId);
+  return {
+    deadline: review.deadline,
+    items,
+    outcome: seesAll ? await reviewSummary(db, round.id) : null,
+    canStart,
+    canRespond: can(user, 'respond', all),
+    closed: review.deadline <= new Date(),
+  };
+}
+
+type AppDb = Parameters<typeof getReview>[0];
 
 export async function summaryAction(args: ActionFunctionArgs) {
   const { request, context } = args;
@@ -72,6 +105,9 @@ export async function summaryAction(args: ActionFunctionArgs) {
   if (intent === 'publish') {
     if (published) return data<FormErrors>({ errors: { form: 'summary.errors.alreadyPublished' } }, { status: 409 });
     await requirePermission(context, user, 'publish', resource);
+    // What the editors typed last (an accepted correction put in a moment ago) is stored before the version is fixed.
+    const unstored = await context.services.documents.drain({ documentName: summaryDocumentName(round.id), deadlineMs: 5000 });
+    if (unstored > 0) return data<FormErrors>({ errors: { form: 'errors.paper.notStoredYet' } }, { status: 503, headers: { 'Retry-After': '10' } });
     try {
       const { notified } = await publishSummary(db, user, round.id, { despitePlaceholders: form.get('despitePlaceholders') === '1' });
       await realtime.roundChanged(round.id);
@@ -86,6 +122,16 @@ export async function summaryAction(args: ActionFunctionArgs) {
     }
     return redirectWithToast(`/rounds/${round.id}/summary`, { kind: 'success', key: 'summary.toast.published' });
   }
+  if (intent === 'make-public') {
+    await requirePermission(context, user, 'make-public', { type: 'round', round: resource.round });
+    try {
+      const { first } = await makeRoundPublic(db, user, round.id);
+      return redirectWithToast(`/rounds/${round.id}/summary`, { kind: 'success', key: first ? 'public.toast.madePublic' : 'public.toast.figuresAgain' });
+    } catch (error) {
+      return domainErrorResponse(error);
+    }
+  }
+  if (intent === 'start-review' || intent === 'respond') return reviewAction(args, { user, round, facts: resource.round, published: !!published, intent, form });
   await requirePermission(context, user, 'edit', resource);
   const t = translatorFor(resolveLocale(request, user));
   if (intent === 'first-draft') {
@@ -113,3 +159,33 @@ export async function summaryAction(args: ActionFunctionArgs) {
   }
   return data<FormErrors>({ errors: { form: 'participation.errors.unknownIntent' } }, { status: 400 });
 }
+
+/** The secretariat's side of the review: putting the summary in review, and responding to a correction. */
+async function reviewAction(args: ActionFunctionArgs, r: { user: User; round: { id: string; timeZone: string }; facts: RoundFacts; published: boolean; intent: 'start-review' | 'respond'; form: FormData }) {
+  const { context } = args;
+  const { db, realtime, documents } = context.services;
+  const resource = { type: 'summary-review' as const, round: r.facts, organizationId: null, published: r.published };
+  try {
+    if (r.intent === 'start-review') {
+      await requirePermission(context, r.user, 'start', resource);
+      const deadline = reviewDeadlineFrom(r.form.get('reviewDeadline'), r.round.timeZone);
+      if (!deadline) return data<FormErrors>({ errors: { reviewDeadline: 'review.errors.deadline' } }, { status: 400 });
+      // The passages are taken from the text as everyone typed it: what the editors sent is stored first.
+      const unstored = await documents.drain({ documentName: summaryDocumentName(r.round.id), deadlineMs: 5000 });
+      if (unstored > 0) return data<FormErrors>({ errors: { form: 'errors.paper.notStoredYet' } }, { status: 503, headers: { 'Retry-After': '10' } });
+      await startReview(db, r.user, r.round.id, await currentSummary(db, r.round.id), deadline);
+      realtime.reviewChanged(r.round.id);
+      return redirectWithToast(`/rounds/${r.round.id}/summary`, { kind: 'success', key: 'review.toast.started' });
+    }
+    await requirePermission(context, r.user, 'respond', resource);
+    const parsed = responseSchema.safeParse(Object.fromEntries(r.form));
+    if (!parsed.success) return data<FormErrors>({ errors: reviewErrors(parsed.error) }, { status: 400 });
+    await respondToReview(db, r.user, parsed.data);
+    realtime.reviewChanged(r.round.id);
+    return data({ errors: {} as Record<string, string>, responded: parsed.data.passageId });
+  } catch (error) {
+    return domainErrorResponse(error);
+  }
+}
+
+export { answerSchema };

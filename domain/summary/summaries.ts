@@ -19,6 +19,7 @@ import { getRound, roundsFacts } from '../rounds.ts';
 import { passagesOf, type Passage } from './passages.ts';
 import { isLatestVersion } from '../papers/latest-version.ts';
 import type { CitationRef } from './citations.ts';
+import { reviewSummary } from './review.ts';
 
 export { citationAttrs, citationsIn, coverage, type CitationRef } from './citations.ts';
 
@@ -130,13 +131,15 @@ export async function publishSummary(db: Database, actor: Actor, roundId: string
   const text = passagesOf(json).map((p) => p.text).join('\n\n');
   if (text.trim() === '') throw new InvalidInput({ form: 'summary.errors.empty' });
   const leftovers = firstDraftLeftovers(text);
+  // A summary that was in review says how many of the cited organizations reviewed it, fixed now.
+  const review = await reviewSummary(db, roundId);
   return db.transaction(async (tx) => {
     // One publication per round; the row lock makes a double click or two secretaries wait and see it.
     await tx.select({ id: consultationRounds.id }).from(consultationRounds).where(eq(consultationRounds.id, roundId)).for('update');
     const [existing] = await tx.select({ id: summaryVersions.id }).from(summaryVersions).where(eq(summaryVersions.roundId, roundId)).limit(1);
     if (existing) throw new AlreadyPublished();
     if (leftovers.length && !options.despitePlaceholders) throw new DraftLeftovers(leftovers);
-    const [inserted] = await tx.insert(summaryVersions).values({ roundId, number: 1, content: json, html, text, publishedById: actor.id }).returning();
+    const [inserted] = await tx.insert(summaryVersions).values({ roundId, number: 1, content: json, html, text, publishedById: actor.id, reviewedBy: review?.reviewed ?? null, citedOrganizations: review?.cited ?? null }).returning();
     await tx.update(consultationRounds).set({ phase: 'published', updatedAt: new Date() }).where(eq(consultationRounds.id, roundId));
     // The publication, its audit entry and everyone's notification: all or nothing.
     await recordAudit(tx, { actorId: actor.id, action: 'summary-published', subject: `round:${roundId}`, details: { versionId: inserted!.id } });

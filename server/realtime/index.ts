@@ -12,6 +12,7 @@ import { compileTrustProxy, expectedOrigin, isSameOrigin } from '../security.ts'
 import type { Realtime, Services } from '../services.ts';
 import { registerOrganizationEvents } from './organization-events.ts';
 import { paperRoom, registerPaperEvents } from './paper-events.ts';
+import { registerReviewEvents, reviewRoom } from './review-events.ts';
 import { attendanceRoom, recheckSessionRooms, recheckSocketSessionRooms, registerSessionEvents, sessionRoom } from './session-events.ts';
 import { organizationsPresent } from '../../domain/sessions/sessions.ts';
 import { commentBroadcasts, registerCommentEvents, type WatchedPlaces } from './comment-events.ts';
@@ -91,6 +92,9 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
     paperSubmitted(paperId) {
       io.to(paperRoom(paperId)).emit('paper:changed', { paperId });
     },
+    reviewChanged(roundId) {
+      io.to(reviewRoom(roundId)).emit('review:changed', { roundId });
+    },
   };
 
   /**
@@ -120,6 +124,7 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
   io.on('connection', (socket) => {
     registerOrganizationEvents(socket as unknown as AppSocket, services);
     registerPaperEvents(socket as unknown as AppSocket, services);
+    registerReviewEvents(socket as unknown as AppSocket, services);
     registerCommentEvents(socket as unknown as AppSocket, { ...services, realtime }, watched);
     registerSessionEvents(socket as unknown as AppSocket, { ...services, realtime }, leaving);
   });

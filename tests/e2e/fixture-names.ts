@@ -4,3 +4,7 @@ export const jointRoundTitle = 'Safe return, said together (joint spec)';
 /** HAYAT's representative, an account of the joint spec's own (the demo password). */
 export const hayatRepresentative = { email: 'hayat-rep@example.org', name: 'Aylin Demir' };
 export const summaryRoundTitle = 'Reintegration after return (summary spec)';
+export const reviewRoundTitle = 'Return counselling (review spec)';
+export const publicRoundTitle = 'Safe pathways (public spec)';
+/** Words of a position its organization did not agree to publish: they must never reach the public pages. */
+export const unpublishedWords = 'Caritas keeps this paragraph among the invited organizations.';

@@ -4,9 +4,9 @@
  * starts. The summary spec gets a round of its own with one submitted position (the papers spec
  * submits La Strada Ukraine's paper in the demo round, which would change what it counts).
  */
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { users } from '../../db/schema.ts';
+import { consultationRounds, users } from '../../db/schema.ts';
 import { writePaper } from '../../db/seed/round.ts';
 import { submitPaper } from '../../domain/papers.ts';
 import { createRound } from '../../domain/rounds.ts';
@@ -14,6 +14,14 @@ import { hayatRepresentative, jointRoundTitle, summaryRoundTitle } from './fixtu
 import { organizations } from '../../db/schema.ts';
 import { hashPassword } from '../../domain/auth/passwords.ts';
 import { eq } from 'drizzle-orm';
+import { publicRoundTitle, reviewRoundTitle, summaryRoundTitle, unpublishedWords } from './fixture-names.ts';
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { appendUpdate } from '../../domain/collaboration/document-store.ts';
+import { paperExtensions } from '../../domain/papers/editor-schema.ts';
+import { makeRoundPublic } from '../../domain/public-record/public-records.ts';
+import { publishSummary, summaryDocumentName } from '../../domain/summary/summaries.ts';
 
 
 const paragraph = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
@@ -48,6 +56,7 @@ export async function seedSpecData(db: Database) {
   const { content } = written;
   await submitPaper(db, { paperId: written.paper.id, userId: katharina.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: 2000 });
   await seedJointRound(db, person('facilitator@example.org').id, person('observer1@example.org'), katharina);
+  await seedReviewAndPublicRounds(db);
   return { roundId: round.id };
 }
 
@@ -78,4 +87,46 @@ async function seedJointRound(db: Database, facilitatorId: string, olena: typeof
     type: 'doc',
     content: [paragraph('No one should be returned to a place where they were trafficked without protection on arrival.')],
   });
+}
+
+/**
+ * Two rounds in synthesis citing La Strada Ukraine and Caritas Österreich: one whose summary the
+ * review spec puts in review, and one already published and made public (La Strada agreed to
+ * publish its position, Caritas did not) for the public spec.
+ */
+async function seedReviewAndPublicRounds(db: Database) {
+  const people = await db.select().from(users).where(inArray(users.email, ['facilitator@example.org', 'secretariat@example.org', 'observer1@example.org', 'observer3@example.org']));
+  const person = (email: string) => people.find((p) => p.email === email)!;
+  const olena = person('observer1@example.org');
+  const katharina = person('observer3@example.org');
+  for (const title of [reviewRoundTitle, publicRoundTitle]) {
+    const round = await createRound(
+      db,
+      { title, framing: '<p>Which pathways keep people safe on the move?</p>', areas: [], phase: 'open', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'after-deadline', invitedOrganizationIds: [olena.organizationId!, katharina.organizationId!] },
+      person('facilitator@example.org').id,
+    );
+    const versions: Record<string, { id: string; number: number }> = {};
+    for (const [who, words, publish] of [
+      [olena, ['Hotlines reached young women before they left.', 'Shelters need funding for a full year.'], true],
+      [katharina, ['Return counselling must be voluntary and informed.', unpublishedWords], false],
+    ] as const) {
+      const written = await writePaper(db, round.id, who.organizationId!, who.id, { type: 'doc', content: words.map(paragraph) });
+      const { content } = written;
+      versions[who.email] = await submitPaper(db, { paperId: written.paper.id, userId: who.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: null, publishPublicly: publish });
+    }
+    const cite = (who: typeof olena, name: string, paragraphNumber: number) => ({ type: 'citation', attrs: { organizationId: who.organizationId, organizationName: name, versionId: versions[who.email]!.id, versionNumber: 1, paragraph: paragraphNumber } });
+    const summary = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Hotlines prevent trafficking before departure. ' }, cite(olena, 'La Strada Ukraine', 1)] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Counselling before return is optional. ' }, cite(katharina, 'Caritas Österreich', 1)] },
+      ],
+    };
+    await appendUpdate(db, summaryDocumentName(round.id), Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(getSchema(paperExtensions), summary, 'default')));
+    await db.update(consultationRounds).set({ phase: 'synthesis' }).where(eq(consultationRounds.id, round.id));
+    if (title === publicRoundTitle) {
+      await publishSummary(db, person('secretariat@example.org'), round.id);
+      await makeRoundPublic(db, person('secretariat@example.org'), round.id);
+    }
+  }
 }

@@ -1,0 +1,63 @@
+/**
+ * Revalidation of the public record's pages (/public…), before Remix: each answer carries a weak
+ * ETag made of what the page shows (the round's revision, one small query), the language and
+ * time zone it is written in, and the build; a request whose If-None-Match names it gets a 304
+ * with no body, no page rendered and no data read. The pages are the same for everyone (the root
+ * loader looks nobody up there), so any cache may keep them, and must ask again (`no-cache`).
+ * A 304 carries no Content-Security-Policy: the stored page keeps the policy whose nonce its
+ * scripts carry.
+ */
+import { createHash } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Database } from '../db/client.ts';
+import { publicListRevision, publicRoundRevision } from '../domain/public-record/public-records.ts';
+import { resolveLocale } from '../app/utils/i18n.server.ts';
+import { resolveTimeZone } from '../app/utils/time-zone.server.ts';
+
+const roundPage = /^\/public\/rounds\/([^/]+)(?:\/positions\/[^/]+|\/participation\.(?:csv|json))?\/?$/;
+const listPage = /^\/public(?:\/feed)?\/?$/;
+
+export const publicCacheControl = 'public, no-cache';
+
+/** The revision of what a public path shows, or null for a path that is not a public page (or a round that is not public). */
+export async function publicRevisionOf(db: Database, path: string): Promise<string | null> {
+  if (listPage.test(path)) return `list:${await publicListRevision(db)}`;
+  const round = roundPage.exec(path);
+  return round ? publicRoundRevision(db, round[1]!) : null;
+}
+
+export function publicRevalidation(db: Database, build: string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.path.startsWith('/public')) return next();
+    let revision: string | null;
+    try {
+      revision = await publicRevisionOf(db, req.path);
+    } catch {
+      // The page itself will say what is wrong (unavailable, not found): no caching headers then.
+      return next();
+    }
+    if (revision === null) return next();
+    const headers = new Headers();
+    for (const name of ['cookie', 'accept-language']) if (typeof req.headers[name] === 'string') headers.set(name, req.headers[name] as string);
+    const asked = { headers } as globalThis.Request;
+    const written = `${resolveLocale(asked, null)}|${resolveTimeZone(asked, null).zone}`;
+    const tag = `W/"${createHash('sha256').update(`${build}|${req.path}|${written}|${revision}`).digest('base64url').slice(0, 27)}"`;
+    res.setHeader('ETag', tag);
+    res.setHeader('Cache-Control', publicCacheControl);
+    res.setHeader('Vary', 'Accept-Language, Cookie');
+    if (matches(req.headers['if-none-match'], tag)) {
+      res.removeHeader('Content-Security-Policy');
+      res.status(304).end();
+      return;
+    }
+    next();
+  };
+}
+
+/** Whether If-None-Match names this tag (weak comparison, as RFC 9110 asks for GET). */
+function matches(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => opaque(t) === opaque(tag));
+}
