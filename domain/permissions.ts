@@ -65,7 +65,7 @@ export interface Actions {
   'audit-log': 'read';
   'mail-outbox': 'read';
   rounds: 'list' | 'create';
-  round: 'view' | 'edit';
+  round: 'view' | 'edit' | 'remind';
   paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress';
   thread: 'read' | 'comment' | 'resolve';
   comment: 'edit' | 'delete' | 'report' | 'hide';
@@ -142,6 +142,8 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     // Observers see a round once it leaves its draft phase, if their organization is invited.
     view: (a, r) => isIomStaff(a) || (invited(a, r.round) && r.round.phase !== 'draft'),
     edit: isStaff,
+    // Facilitators (and admins) see who has not started, submitted or joined, and remind them.
+    remind: isStaff,
   },
   paper: {
     start: (a, p) => memberOf(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),
