@@ -43,7 +43,7 @@ afterAll(() => handle.dispose());
 
 const feedOf = async (who: string) => {
   const text = await personalCalendar(handle.db, people[who]!, { origin, now: new Date('2026-12-01T00:00:00Z') });
-  return { text, events: Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT') };
+  return { text, events: Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT') };
 };
 const byUid = (events: VEvent[]) => new Map(events.map((e) => [e.uid, e]));
 
@@ -55,7 +55,7 @@ describe('a person’s calendar feed', () => {
     // 10:00 in Kyiv in January is 08:00 UTC; the event names its zone.
     expect(opening.start.toISOString()).toBe('2027-01-10T08:00:00.000Z');
     expect(opening.start.tz).toBe('Europe/Kyiv');
-    expect(opening.end.toISOString()).toBe('2027-01-10T10:00:00.000Z');
+    expect(opening.end!.toISOString()).toBe('2027-01-10T10:00:00.000Z');
     // July in Kyiv is summer time (UTC+3): the VTIMEZONE carries the change.
     expect(olena.get(`session-${sessions.kyivReps}@idm-consult`)!.start.toISOString()).toBe('2027-07-10T07:00:00.000Z');
     expect(olena.get(`deadline-${rounds.kyiv}@idm-consult`)!.start.toISOString()).toBe('2027-01-15T21:59:00.000Z');
@@ -84,7 +84,7 @@ describe('a person’s calendar feed', () => {
     const after = byUid((await feedOf('katharina')).events).get(uid)!;
     expect(after.start.toISOString()).toBe('2027-01-21T16:00:00.000Z');
     expect(Number(after.sequence)).toBe(Number(before.sequence) + 1);
-    expect(after.lastmodified.getTime()).toBeGreaterThanOrEqual(before.lastmodified.getTime());
+    expect(after.lastmodified!.getTime()).toBeGreaterThanOrEqual(before.lastmodified!.getTime());
     // A session under way stays where it is.
     await openSession(handle.db, people.daniel!, sessions.bogota!);
     await expect(rescheduleSession(handle.db, people.daniel!, sessions.bogota!, '2027-01-22T11:00')).rejects.toBeInstanceOf(InvalidInput);
@@ -110,18 +110,18 @@ describe('the iCalendar text', () => {
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(fold('short')).toBe('short');
-    const [event] = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+    const [event] = Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
     expect(event!.summary).toBe(summary);
     expect(event!.description).toBe('Line one\nLine two');
     // The night clocks go forward in Zurich: 01:30 local, before the change, is 00:30 UTC.
     expect(event!.start.toISOString()).toBe('2027-03-28T00:30:00.000Z');
-    expect(event!.end.toISOString()).toBe('2027-03-28T02:00:00.000Z');
+    expect(event!.end!.toISOString()).toBe('2027-03-28T02:00:00.000Z');
   });
 
   it('writes one session as a file for "Add to calendar"', async () => {
     const { getSession } = await import('../sessions/sessions.ts');
     const { session, round } = await getSession(handle.db, sessions.kyivOpen!);
-    const [event] = Object.values(ical.sync.parseICS(sessionCalendar(session, round, 'fr', origin))).filter((c): c is VEvent => c.type === 'VEVENT');
+    const [event] = Object.values(ical.sync.parseICS(sessionCalendar(session, round, 'fr', origin))).filter((c): c is VEvent => c?.type === 'VEVENT');
     expect(event!.uid).toBe(`session-${sessions.kyivOpen}@idm-consult`);
     expect(event!.summary).toBe('Opening, with all members (Trafficking, in Kyiv)');
   });
