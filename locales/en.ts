@@ -974,6 +974,6 @@ export const en = {
   'mail.reminder.session.body': "Hello,\n\nThe session “{session}” of the consultation “{round}” starts {when}.\n\nJoin it here: {link}",
   'mail.reminder.facilitator.subject': "Reminder from the facilitators of “{round}”",
   'mail.reminder.facilitator.body': "Hello,\n\nThe facilitators of the consultation “{round}” remind {organization} of it.",
-  'mail.reminder.footer': "Open the round: {link}\n\nYou receive automatic reminders because they are on for your account. Turn them off here: {settings}",
+  'mail.reminder.footer': "You receive automatic reminders because they are on for your account. Turn them off here: {settings}",
   'mail.reminder.footerFacilitator': "Open the round: {link}",
 } as const;

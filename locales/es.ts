@@ -976,6 +976,6 @@ export const es: Record<keyof typeof en, string> = {
   'mail.reminder.session.body': "Hola:\n\nLa sesión «{session}» de la consulta «{round}» comienza el {when}.\n\nÚnase aquí: {link}",
   'mail.reminder.facilitator.subject': "Recordatorio de los facilitadores de «{round}»",
   'mail.reminder.facilitator.body': "Hola:\n\nLos facilitadores de la consulta «{round}» se la recuerdan a {organization}.",
-  'mail.reminder.footer': "Abrir la ronda: {link}\n\nRecibe recordatorios automáticos porque están activados en su cuenta. Desactívelos aquí: {settings}",
+  'mail.reminder.footer': "Recibe recordatorios automáticos porque están activados en su cuenta. Desactívelos aquí: {settings}",
   'mail.reminder.footerFacilitator': "Abrir la ronda: {link}",
 };

@@ -976,6 +976,6 @@ export const fr: Record<keyof typeof en, string> = {
   'mail.reminder.session.body': "Bonjour,\n\nLa séance « {session} » de la consultation « {round} » commence le {when}.\n\nRejoignez-la ici : {link}",
   'mail.reminder.facilitator.subject': "Rappel des facilitateurs de « {round} »",
   'mail.reminder.facilitator.body': "Bonjour,\n\nLes facilitateurs de la consultation « {round} » la rappellent à {organization}.",
-  'mail.reminder.footer': "Ouvrir le cycle : {link}\n\nVous recevez des rappels automatiques parce qu’ils sont activés pour votre compte. Désactivez-les ici : {settings}",
+  'mail.reminder.footer': "Vous recevez des rappels automatiques parce qu’ils sont activés pour votre compte. Désactivez-les ici : {settings}",
   'mail.reminder.footerFacilitator': "Ouvrir le cycle : {link}",
 };

@@ -31,7 +31,9 @@ export function reminderMessage(facts: ReminderFacts) {
     settings: `${origin}/account`,
   };
   const subject = translate(locale, `mail.reminder.${reminder.kind}.subject`, vars);
-  const body = [translate(locale, `mail.reminder.${reminder.kind}.body`, vars), reminder.note ? `\n“${reminder.note}”` : '', '\n', translate(locale, reminder.kind === 'facilitator' ? 'mail.reminder.footerFacilitator' : 'mail.reminder.footer', vars)].join('');
+  const body = [translate(locale, `mail.reminder.${reminder.kind}.body`, vars), reminder.note ? `“${reminder.note}”` : null, translate(locale, reminder.kind === 'facilitator' ? 'mail.reminder.footerFacilitator' : 'mail.reminder.footer', vars)]
+    .filter(Boolean)
+    .join('\n\n');
   return {
     mail: { to: person.email, subject, body },
     notification: { payload: { round: session ? `${session.title} · ${round.title}` : round.title, when: vars.when }, link },
