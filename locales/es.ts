@@ -921,7 +921,7 @@ export const es: Record<keyof typeof en, string> = {
   // Calendars and reminders (issue 15, items 3 and 4)
   'calendar.feedName': "IDM Consult: mis plazos y sesiones",
   'calendar.deadline': "Plazo de las posiciones: {round}",
-  'calendar.session': "{session} ({round})",
+  'calendar.session': "{session} — ronda «{round}»",
   'calendar.addToCalendar': "Añadir al calendario (.ics)",
   'calendar.title': "Calendario",
   'calendar.intro': "Una dirección privada para su aplicación de calendario (Outlook, Google Calendar, Calendario de Apple): los plazos y las sesiones de sus rondas, cada uno en la zona horaria de su ronda. Quien tenga la dirección puede leerla: guárdela para usted.",

@@ -921,7 +921,7 @@ export const fr: Record<keyof typeof en, string> = {
   // Calendars and reminders (issue 15, items 3 and 4)
   'calendar.feedName': "IDM Consult : mes échéances et séances",
   'calendar.deadline': "Échéance des positions : {round}",
-  'calendar.session': "{session} ({round})",
+  'calendar.session': "{session} — cycle « {round} »",
   'calendar.addToCalendar': "Ajouter au calendrier (.ics)",
   'calendar.title': "Calendrier",
   'calendar.intro': "Une adresse privée pour votre application de calendrier (Outlook, Google Agenda, Calendrier d’Apple) : les échéances et les séances de vos cycles, chacune dans le fuseau horaire de son cycle. Quiconque a l’adresse peut la lire : gardez-la pour vous.",

@@ -123,6 +123,6 @@ describe('the iCalendar text', () => {
     const { session, round } = await getSession(handle.db, sessions.kyivOpen!);
     const [event] = Object.values(ical.sync.parseICS(sessionCalendar(session, round, 'fr', origin))).filter((c): c is VEvent => c?.type === 'VEVENT');
     expect(event!.uid).toBe(`session-${sessions.kyivOpen}@idm-consult`);
-    expect(event!.summary).toBe('Opening, with all members (Trafficking, in Kyiv)');
+    expect(event!.summary).toBe('Opening, with all members — cycle « Trafficking, in Kyiv »');
   });
 });
