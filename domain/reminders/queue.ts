@@ -9,7 +9,7 @@
  * facilitator's reminder goes to the members of the organizations they chose.
  */
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, inArray, isNotNull, isNull, notExists, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lte, notExists, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { consultationRounds, consultationSessions, paperVersions, positionPapers, reminders, roundOrganizations, users } from '../../db/schema.ts';
@@ -76,7 +76,7 @@ async function queueSessionReminders(db: Database, now: Date): Promise<number> {
       and(
         eq(consultationSessions.status, 'scheduled'),
         gt(consultationSessions.startsAt, now),
-        sql`${consultationSessions.startsAt} <= ${new Date(now.getTime() + sessionReminderDays * dayMs)}`,
+        lte(consultationSessions.startsAt, new Date(now.getTime() + sessionReminderDays * dayMs)),
         sql`${consultationRounds.phase} not in ('draft', 'closed')`,
       ),
     );

@@ -56,7 +56,7 @@ async function claimNext(db: Database, token: string, leaseMs: number, maxAttemp
     .where(
       eq(
         reminders.id,
-        sql`(select id from ${reminders} where sent_at is null and attempts < ${maxAttempts} and (claimed_at is null or claimed_at < ${lapsed}) order by created_at limit 1 for update skip locked)`,
+        sql`(select id from ${reminders} where sent_at is null and attempts < ${maxAttempts} and (claimed_at is null or claimed_at < ${lapsed.toISOString()}::timestamptz) order by created_at limit 1 for update skip locked)`,
       ),
     )
     .returning();
