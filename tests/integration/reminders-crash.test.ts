@@ -87,6 +87,8 @@ describe('reminders and a killed process', () => {
     const smtp = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      // No reverse DNS of 127.0.0.1 for every connection (slow where DNS is not answered).
+      disableReverseLookup: true,
       logger: false,
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
