@@ -72,6 +72,8 @@ export const users = pgTable(
     locale: locale('locale'),
     /** The IANA zone the person reads times in; null: the browser's. */
     timeZone: text('time_zone'),
+    /** Automatic reminders (a deadline, a session) by mail and in the inbox; the person may turn them off. */
+    receivesReminders: boolean('receives_reminders').notNull().default(true),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -206,6 +208,10 @@ export const consultationRounds = pgTable('consultation_rounds', {
   /** The round's own IANA zone: its deadline and sessions are set and shown in it (Geneva's by default). */
   timeZone: text('time_zone').notNull().default('Europe/Zurich'),
   wordLimit: integer('word_limit'),
+  /** Days before the deadline when organizations that have not submitted are reminded. */
+  reminderDays: integer('reminder_days').array().notNull().default(sql`'{7,2,1}'::integer[]`),
+  /** Counts changes of the deadline: the calendar feed's SEQUENCE of the deadline's event. */
+  deadlineSequence: integer('deadline_sequence').notNull().default(0),
   positionVisibility: positionVisibility('position_visibility').notNull().default('after-deadline'),
   /** Joint papers: whether co-signers' members edit the draft, or only read and comment on it. */
   coSignerAccess: coSignerAccess('co_signer_access').notNull().default('read-and-comment'),
@@ -466,7 +472,7 @@ export const commentReports = pgTable(
   (t) => [index('comment_reports_open_idx').on(t.closedAt, t.createdAt), uniqueIndex('comment_reports_once').on(t.commentId, t.reporterId).where(sql`closed_at is null`)],
 );
 
-export const notificationKind = pgEnum('notification_kind', ['mention', 'reply', 'paper-comment', 'phase-change', 'invitation', 'comment-hidden', 'summary-published', 'co-signing']);
+export const notificationKind = pgEnum('notification_kind', ['mention', 'reply', 'paper-comment', 'phase-change', 'invitation', 'comment-hidden', 'summary-published', 'co-signing', 'reminder']);
 
 /** A person's inbox. `payload` carries what the message needs (names, titles, an excerpt). */
 export const notifications = pgTable(
@@ -535,6 +541,9 @@ export const consultationSessions = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** Counts moves of the start: the calendar's SEQUENCE, so calendars replace the old time. */
+    sequence: integer('sequence').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('consultation_sessions_round_idx').on(t.roundId, t.startsAt)],
 );
@@ -814,3 +823,59 @@ export const publicRecords = pgTable('public_records', {
   publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A person's private calendar feed: only the SHA-256 of its token is kept; deleting the row revokes it. */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('calendar_feeds_token_unique').on(t.tokenHash)],
+);
+
+export const reminderKind = pgEnum('reminder_kind', ['deadline', 'session', 'facilitator']);
+
+/**
+ * One reminder to one person. `reminder_key` names the occasion (a deadline at an instant and so
+ * many days before, a session at its start, a facilitator's sending); the unique key with the
+ * person makes queuing it twice a no-op. A sender claims a row (`claim_token`, `claimed_at`)
+ * before it writes the mail, so two senders never both send it.
+ */
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reminderKey: text('reminder_key').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => consultationRounds.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    sessionId: uuid('session_id').references(() => consultationSessions.id, { onDelete: 'cascade' }),
+    kind: reminderKind('kind').notNull(),
+    /** Days before the deadline or session (automatic reminders). */
+    daysBefore: integer('days_before'),
+    /** The facilitator's own words (their reminders). */
+    note: text('note'),
+    sentById: uuid('sent_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    claimToken: text('claim_token'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    mailId: uuid('mail_id').references(() => mailOutbox.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('reminders_once').on(t.reminderKey, t.userId),
+    index('reminders_unsent_idx').on(t.createdAt).where(sql`sent_at is null`),
+    index('reminders_round_idx').on(t.roundId, t.organizationId),
+  ],
+);
+export type Reminder = typeof reminders.$inferSelect;

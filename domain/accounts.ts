@@ -195,6 +195,11 @@ export async function setLocale(db: Database, userId: string, locale: Locale): P
 }
 
 /** The zone a person reads times in (null: the browser's); an unknown zone is refused. */
+/** Turns the person's automatic reminders (deadlines, sessions) on or off. */
+export async function setReceivesReminders(db: Database, userId: string, on: boolean): Promise<void> {
+  await db.update(users).set({ receivesReminders: on }).where(eq(users.id, userId));
+}
+
 export async function setTimeZone(db: Database, userId: string, timeZone: string | null): Promise<void> {
   if (timeZone !== null && !isTimeZone(timeZone)) throw new InvalidInput({ timeZone: 'errors.timeZone.invalid' });
   await db.update(users).set({ timeZone }).where(eq(users.id, userId));

@@ -83,7 +83,7 @@ export interface Actions {
   'audit-log': 'read';
   'mail-outbox': 'read';
   rounds: 'list' | 'create';
-  round: 'view' | 'edit' | 'make-public';
+  round: 'view' | 'edit' | 'make-public' | 'remind';
   paper: 'start' | 'edit-draft' | 'read-draft' | 'submit' | 'read-submitted' | 'read-progress' | 'decide-suggestions' | 'invite-co-signer' | 'accept-co-signing' | 'sign';
   thread: 'read' | 'comment' | 'resolve';
   comment: 'edit' | 'delete' | 'report' | 'hide';
@@ -181,6 +181,8 @@ const policy: { [T in Resource['type']]: Record<Actions[T], Rule<T>> } = {
     edit: isStaff,
     // Its public record (/public) is published by IOM staff; the domain requires a published summary.
     'make-public': isIomStaff,
+    // Facilitators (and admins) see who has not started, submitted or joined, and remind them.
+    remind: isStaff,
   },
   paper: {
     start: (a, p) => memberOf(a, p.organizationId) && invited(a, p.round) && openForPositions(p.round),

@@ -17,6 +17,12 @@ export const positionVisibilities = ['on-submission', 'after-deadline', 'never']
 /** Joint papers: what co-signers' members may do with the draft (read and comment, or edit too). */
 export const coSignerAccesses = ['read-and-comment', 'edit'] as const;
 
+/** "7, 2, 1" or [7, 2, 1]: whole days from 1 to 60, at most five, largest first. */
+export const reminderDaysSchema = z
+  .union([z.array(z.coerce.number()), z.string().transform((text) => (text.trim() ? text.split(/[\s,;]+/).filter(Boolean).map(Number) : []))])
+  .pipe(z.array(z.number().int('errors.round.reminderDaysInvalid').min(1, 'errors.round.reminderDaysInvalid').max(60, 'errors.round.reminderDaysInvalid')).max(5, 'errors.round.reminderDaysInvalid'))
+  .transform((days) => [...new Set(days)].sort((a, b) => b - a));
+
 export const roundSchema = z
   .object({
     title: z.string({ error: 'errors.name.required' }).trim().min(3, 'errors.round.titleRequired').max(200, 'errors.name.tooLong'),
@@ -36,11 +42,13 @@ export const roundSchema = z
     positionVisibility: z.enum(positionVisibilities, { error: 'errors.round.visibilityInvalid' }).default('after-deadline'),
     coSignerAccess: z.enum(coSignerAccesses, { error: 'errors.round.coSignerAccessInvalid' }).default('read-and-comment'),
     invitedOrganizationIds: z.array(z.uuid({ error: 'errors.organization.unknown' })).max(2000).default([]),
+    /** Days before the deadline when organizations that have not submitted are reminded: "7, 2, 1"; empty for none. */
+    reminderDays: reminderDaysSchema.default([7, 2, 1]),
   })
   // The deadline's wall time is read in the round's zone, whichever field comes first.
   .transform(({ submissionDeadline, ...round }) => ({ ...round, submissionDeadline: submissionDeadline === null ? null : toInstant(submissionDeadline, round.timeZone)! }));
 /** A round as the rules take it; without a zone, a new round gets Geneva's and an edited one keeps its own. */
-export type RoundInput = Omit<z.infer<typeof roundSchema>, 'timeZone' | 'coSignerAccess'> & { timeZone?: string; coSignerAccess?: (typeof coSignerAccesses)[number] };
+export type RoundInput = Omit<z.infer<typeof roundSchema>, 'timeZone' | 'coSignerAccess' | 'reminderDays'> & { timeZone?: string; coSignerAccess?: (typeof coSignerAccesses)[number]; reminderDays?: number[] };
 
 /** A round and its invitations, in one transaction: both or neither. */
 export async function createRound(db: Database, input: RoundInput, actorId: string): Promise<ConsultationRound> {
@@ -59,7 +67,14 @@ export async function createRound(db: Database, input: RoundInput, actorId: stri
 export async function updateRound(db: Database, id: string, input: RoundInput): Promise<ConsultationRound> {
   const { invitedOrganizationIds, ...values } = input;
   return db.transaction(async (tx) => {
-    const [round] = await tx.update(consultationRounds).set({ ...values, updatedAt: new Date() }).where(eq(consultationRounds.id, id)).returning();
+    // A moved deadline is a new version of its calendar event (the feed's SEQUENCE).
+    const [before] = await tx.select({ deadline: consultationRounds.submissionDeadline }).from(consultationRounds).where(eq(consultationRounds.id, id)).limit(1);
+    const deadlineMoved = (before?.deadline?.getTime() ?? null) !== (values.submissionDeadline?.getTime() ?? null);
+    const [round] = await tx
+      .update(consultationRounds)
+      .set({ ...values, updatedAt: new Date(), ...(deadlineMoved ? { deadlineSequence: sql`${consultationRounds.deadlineSequence} + 1` } : {}) })
+      .where(eq(consultationRounds.id, id))
+      .returning();
     if (!round) throw new NotFound('round');
     const kept = [...new Set(invitedOrganizationIds)];
     await tx.delete(roundOrganizations).where(and(eq(roundOrganizations.roundId, id), kept.length ? notInArray(roundOrganizations.organizationId, kept) : undefined));

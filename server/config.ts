@@ -43,6 +43,8 @@ const envSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().positive().default(1_000_000),
   /** Postgres: the longest a statement may run; a connection waiting longer (+1 s) is cut. */
   DATABASE_STATEMENT_TIMEOUT: duration('4s'),
+  /** How long a sender's claim on a reminder holds before another process may take it over (it died). */
+  REMINDER_CLAIM_LEASE: duration('2m'),
 });
 
 export interface Config {
@@ -71,6 +73,7 @@ export interface Config {
   sessionTimeouts: { idleMs: number; absoluteMs: number };
   bodyLimit: number;
   statementTimeoutMs: number;
+  reminderLeaseMs: number;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     bodyLimit: e.BODY_LIMIT,
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT,
+    reminderLeaseMs: e.REMINDER_CLAIM_LEASE,
   };
 }
 

@@ -24,6 +24,7 @@ import { publicRevalidation } from './public-pages.ts';
 import { createBackgroundWork, createRateLimiters, type Services } from './services.ts';
 import { createAccessEvents } from './access-events.ts';
 import { sendDailyDigests } from '../domain/digest.ts';
+import { scheduleReminders } from './reminders.ts';
 import { routeUpgrades } from './upgrades.ts';
 import { createCollaboration, type Collaboration } from './collaboration/index.ts';
 import { watchHealth } from './health.ts';
@@ -103,6 +104,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   routeUpgrades(server, { collab: collaboration.handleUpgrade });
   const digests = scheduleDigests(services, log);
+  const reminderJob = scheduleReminders(services, log);
 
   app.use(securityHeaders({ dev: options.web === 'vite' }));
 
@@ -191,6 +193,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // Requests still running get a few seconds to finish, then their connections are cut.
       const force = setTimeout(() => sockets.forEach((s) => s.destroy()), 5000);
       clearInterval(digests);
+      await reminderJob.stop();
       await background.drain();
       health.close();
       maintenance.close();

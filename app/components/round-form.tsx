@@ -27,6 +27,8 @@ export interface RoundFormValues {
   positionVisibility?: string;
   coSignerAccess?: string;
   invitedOrganizationIds?: string[];
+  /** "7, 2, 1" as typed, or the stored days. */
+  reminderDays?: string | number[];
 }
 
 export interface OrganizationChoice {
@@ -81,6 +83,14 @@ export function RoundForm({ values, errors, organizations, timeZones, submitLabe
         </div>
         <Field label={t('round.deadline')} name="submissionDeadline" type="datetime-local" defaultValue={values.submissionDeadline ?? ''} error={errors.submissionDeadline} hint={t('round.deadlineHint', { zone: zoneLabel(timeZone) })} />
         <Field label={t('round.wordLimit')} name="wordLimit" type="number" min={50} defaultValue={values.wordLimit ?? ''} error={errors.wordLimit} />
+        <Field
+          label={t('round.reminderDays')}
+          name="reminderDays"
+          inputMode="numeric"
+          defaultValue={Array.isArray(values.reminderDays) ? values.reminderDays.join(', ') : (values.reminderDays ?? '7, 2, 1')}
+          error={errors.reminderDays}
+          hint={t('round.reminderDaysHint')}
+        />
         <SelectField label={t('round.visibility')} name="positionVisibility" defaultValue={values.positionVisibility ?? 'after-deadline'} options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))} />
         <SelectField label={t('round.coSignerAccess')} name="coSignerAccess" defaultValue={values.coSignerAccess ?? 'read-and-comment'} options={coSignerAccesses.map((v) => ({ value: v, label: t(`coSignerAccess.${v}`) }))} />
       </div>

@@ -40,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     own,
     canStart: !own && ownResource !== null && can(user, 'start', ownResource),
     canEdit: can(user, 'edit', { type: 'round', round: facts }),
+    canRemind: can(user, 'remind', { type: 'round', round: facts }),
     sessions: (await listSessions(context.services.db, round.id)).map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, status: s.status })),
     canSchedule: can(user, 'schedule', { type: 'session', round: facts, status: 'scheduled' }),
     canReadRecord: can(user, 'read', { type: 'participation', round: facts }),
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function RoundPage() {
   const t = useT();
   const format = useFormat();
-  const { round, invited, papers, own, canStart, canEdit, sessions, canSchedule, canReadRecord, canReadSummary, reviewAsked } = useLoaderData<typeof loader>();
+  const { round, invited, papers, own, canStart, canEdit, canRemind, sessions, canSchedule, canReadRecord, canReadSummary, reviewAsked } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   return (
     <div className="stack">
@@ -92,6 +93,11 @@ export default function RoundPage() {
           {canReadRecord && (
             <Link to={`/rounds/${round.id}/participation`} className="button button-secondary">
               {t('participation.link')}
+            </Link>
+          )}
+          {canRemind && (
+            <Link to={`/rounds/${round.id}/reminders`} className="button button-secondary">
+              {t('reminders.link')}
             </Link>
           )}
           {canEdit && (

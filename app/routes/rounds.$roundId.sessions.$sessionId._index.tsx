@@ -1,11 +1,14 @@
 /** A live consultation session: the room (`?view=projector` for a screen in the room). */
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData, useRevalidator } from '@remix-run/react';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react';
 import { can } from '../../domain/permissions.ts';
 import { sessionNotesDocumentName } from '../../domain/collaboration/documents.ts';
 import { colourFor } from '../utils/colour.ts';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { getSession, presenceFor, presentIn, sessionResource, sessionState } from '../../domain/sessions/sessions.ts';
+import { getSession, presenceFor, presentIn, rescheduleSession, sessionResource, sessionState } from '../../domain/sessions/sessions.ts';
+import { wallTimeOf, zoneLabel } from '../../domain/time-zones.ts';
+import { Field, SubmitButton } from '../components/form-field.tsx';
+import { redirectWithToast } from '../utils/toast.server.ts';
 import { listRoundPapers } from '../../domain/rounds.ts';
 import { LiveRoom } from '../components/sessions/live-room.tsx';
 import { requireUser } from '../utils/auth.server.ts';
@@ -40,6 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       facts,
       me: { id: user.id, role: user.role, organizationId: user.organizationId, isRepresentative: user.isRepresentative },
       projector: new URL(request.url).searchParams.get('view') === 'projector',
+      // Facilitators move a session that has not started; the start as its field shows it, in the round's zone.
+      move: can(user, 'schedule', resource) && session.status === 'scheduled' ? { startsAt: wallTimeOf(session.startsAt, round.timeZone), zone: zoneLabel(round.timeZone) } : null,
       // Notes of the session, written together by IOM staff.
       notes: can(user, 'read-notes', resource)
         ? { documentName: sessionNotesDocumentName(session.id), editable: can(user, 'edit-notes', resource), me: { name: user.name, color: colourFor(user.id) } }
@@ -49,11 +54,30 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { user } = await requireUser(request, context);
+  const { session, facts } = await getSession(context.services.db, params.sessionId ?? '').catch((e) => domainErrorResponse(e) as never);
+  if (session.roundId !== params.roundId) throw new Response('Not found', { status: 404 });
+  const form = await request.formData();
+  if (form.get('intent') !== 'move') return data({ errors: { form: 'errors.form.unknownIntent' } as Record<string, string> }, { status: 400 });
+  await requirePermission(context, user, 'schedule', sessionResource(session, facts));
+  try {
+    const state = await rescheduleSession(context.services.db, user, session.id, String(form.get('startsAt') ?? ''));
+    context.services.realtime.sessionChanged(state);
+  } catch (error) {
+    return domainErrorResponse(error);
+  }
+  return redirectWithToast(`/rounds/${session.roundId}/sessions/${session.id}`, { kind: 'success', key: 'toast.sessionMoved' });
+}
+
 export default function SessionPage() {
   const t = useT();
   const format = useFormat();
   const loaded = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const moveErrors: Record<string, string> = (result && 'errors' in result ? result.errors : undefined) ?? {};
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   const base = `/rounds/${loaded.round.id}/sessions/${loaded.state.id}`;
@@ -67,6 +91,10 @@ export default function SessionPage() {
           </nav>
           <p className="view-links">
             <Link to={`${base}?view=projector`}>{t('sessions.projector')}</Link>
+            {' · '}
+            <a href={`${base}/calendar.ics`} download>
+              {t('calendar.addToCalendar')}
+            </a>
             {loaded.state.status === 'closed' && (
               <>
                 {' · '}
@@ -75,6 +103,18 @@ export default function SessionPage() {
             )}
           </p>
         </div>
+      )}
+      {loaded.move && !loaded.projector && (
+        <details className="card">
+          <summary>{t('sessions.move')}</summary>
+          <Form method="post" noValidate className="inline-form">
+            <input type="hidden" name="intent" value="move" />
+            <Field label={t('sessions.moveStartsAt', { zone: loaded.move.zone })} name="startsAt" type="datetime-local" required defaultValue={loaded.move.startsAt} error={moveErrors.startsAt ?? moveErrors.form} />
+            <SubmitButton pending={navigation.state === 'submitting'} pendingLabel={t('forms.saving')}>
+              {t('sessions.moveSubmit')}
+            </SubmitButton>
+          </Form>
+        </details>
       )}
       {mounted ? (
         <>

@@ -69,6 +69,25 @@ export async function scheduleSession(db: Database, actor: Actor, roundId: strin
   });
 }
 
+/**
+ * Moves a session that has not started to another time (a wall time read in the round's zone).
+ * Its `sequence` grows, so calendars that hold it replace the old time (domain/calendar), and
+ * reminders before it are due again for the new time (domain/reminders).
+ */
+export async function rescheduleSession(db: Database, actor: Actor, sessionId: string, startsAt: unknown) {
+  const { round } = await getSession(db, sessionId);
+  const parsed = instantIn(round.timeZone).safeParse(startsAt);
+  if (!parsed.success) throw new InvalidInput({ startsAt: 'errors.date.invalid' });
+  return change(db, actor, sessionId, 'schedule', async (tx, session) => {
+    if (session.status !== 'scheduled') throw new InvalidInput({ startsAt: 'errors.session.alreadyStarted' });
+    if (session.startsAt.getTime() === parsed.data.getTime()) return;
+    await tx
+      .update(consultationSessions)
+      .set({ startsAt: parsed.data, sequence: sql`${consultationSessions.sequence} + 1`, updatedAt: new Date() })
+      .where(eq(consultationSessions.id, sessionId));
+  });
+}
+
 /** The sessions of a round, soonest first. */
 /** A round's sessions in order (bounded: a round has a handful). */
 export async function listSessions(db: Database, roundId: string) {

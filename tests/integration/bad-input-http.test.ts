@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Platform } from '../../server/platform.ts';
 import { openWorld, type World } from '../security/world.ts';
-import { actions, pages, type ActionCase } from '../security/access-table.ts';
+import { actions, pages, type ActionCase, type Prepared } from '../security/access-table.ts';
 import { rowCounts } from '../security/counts.ts';
 import { people, type Fixture, type Who } from '../security/fixture.ts';
 import { formBody } from '../security/http.ts';
@@ -114,9 +114,10 @@ describe('bad input to every action: a 4xx with a message, never a 5xx, never ha
 });
 
 /** Every uuid of a path, replaced by a malformed id, an unknown one, and one of another kind. */
-function wrongIds(path: string): string[] {
+function wrongIds(path: string, prepared: Prepared = {}): string[] {
   const ids = [...new Set(path.match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [])];
-  const otherKind = (id: string) => (id === fx.session ? fx.paper : fx.session);
+  // A session made for the case is of the session kind too: its wrong kind is a paper.
+  const otherKind = (id: string) => (id === fx.session || id === prepared.sessionId ? fx.paper : fx.session);
   return ids.flatMap((id) => ['not-a-uuid', randomUUID(), otherKind(id), `${id.slice(0, 35)}`].map((wrong) => path.replace(id, wrong)));
 }
 
@@ -134,7 +135,7 @@ describe('an address with a wrong id: 404, never a 500', () => {
   for (const c of actions.filter((a) => a.route.includes('$') && !a.route.includes('$token'))) {
     it(`posting to ${c.name} (${c.route})`, async () => {
       const prepared = (await c.prepare?.(fx, 'admin')) ?? {};
-      for (const path of wrongIds(c.path(fx, prepared))) {
+      for (const path of wrongIds(c.path(fx, prepared), prepared)) {
         const before = await rowCounts(handle.db);
         const response = await post(path, fx.cookie.admin, { label: path, ...formBody(c.form(fx, prepared), c.files) });
         expect(response.status, path).toBe(404);

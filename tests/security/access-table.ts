@@ -161,6 +161,10 @@ export const pages: PageCase[] = [
   { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.record', name: "session S's record (attendance person by person: IOM staff only)", path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/record`, expect: page(invited) },
   { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.record[.]csv', name: "session S's interventions as CSV", path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/record.csv?part=interventions`, expect: page(invited) },
   { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.record[.]csv', name: "session S's attendance person by person as CSV", path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/record.csv?part=attendance`, expect: page(staff) },
+  // Calendars and reminders (issue 15): a feed answers to its token alone (domain/calendar/feed.test.ts checks whose rounds it holds).
+  { kind: 'page', route: 'routes/calendar.$token', name: 'a calendar feed whose token does not exist (or was revoked)', path: () => '/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics', expect: everyone<HttpAnswer>(404) },
+  { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.calendar[.]ics', name: 'session S as a calendar file', path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/calendar.ics`, expect: page(invited) },
+  { kind: 'page', route: 'routes/rounds.$roundId.reminders', name: "who to remind in round R", path: (fx) => `/rounds/${fx.round}/reminders`, expect: page(['admin', 'facilitator']) },
   { kind: 'page', route: 'routes/rounds.$roundId.summary', name: 'a summary being written', path: (fx) => `/rounds/${fx.synthesisRound}/summary`, expect: page(staff) },
   { kind: 'page', route: 'routes/rounds.$roundId.summary[.]docx', name: 'that summary as DOCX', path: (fx) => `/rounds/${fx.synthesisRound}/summary.docx`, expect: page(staff) },
   { kind: 'page', route: 'routes/rounds.$roundId.summary[.]pdf', name: 'that summary as PDF', path: (fx) => `/rounds/${fx.synthesisRound}/summary.pdf`, expect: page(staff) },
@@ -218,6 +222,9 @@ export const actions: ActionCase[] = [
   { kind: 'action', route: 'routes/account', name: 'sign out everywhere', fresh: true, path: () => '/account', form: () => [['intent', 'sign-out-everywhere']], expect: signedIn<HttpAnswer>(302) },
   { kind: 'action', route: 'routes/account', name: 'choose own time zone', path: () => '/account', form: () => [['intent', 'time-zone'], ['timeZone', 'Europe/Kyiv']], expect: signedIn<HttpAnswer>(302) },
   { kind: 'action', route: 'routes/account', name: 'choose a time zone that does not exist', path: () => '/account', form: () => [['intent', 'time-zone'], ['timeZone', 'Mars/Olympus']], expect: signedIn<HttpAnswer>(400) },
+  { kind: 'action', route: 'routes/account', name: 'make own calendar address (shown once)', path: () => '/account', form: () => [['intent', 'calendar-create']], expect: signedIn<HttpAnswer>(200) },
+  { kind: 'action', route: 'routes/account', name: 'revoke own calendar address', path: () => '/account', form: () => [['intent', 'calendar-revoke']], expect: signedIn<HttpAnswer>(302) },
+  { kind: 'action', route: 'routes/account', name: 'turn own automatic reminders off', path: () => '/account', form: () => [['intent', 'reminders']], expect: signedIn<HttpAnswer>(302) },
   { kind: 'action', route: 'routes/notifications', name: 'mark the inbox read', path: () => '/notifications', form: () => [['intent', 'read-all']], expect: signedIn<HttpAnswer>(302) },
   {
     kind: 'action', route: 'routes/admin.users', name: "change someone's role",
@@ -320,6 +327,15 @@ export const actions: ActionCase[] = [
     kind: 'action', route: 'routes/rounds.$roundId.sessions.new', name: 'schedule a session in round R', path: (fx) => `/rounds/${fx.round}/sessions/new`,
     form: () => [['title', 'Another session'], ['startsAt', '2031-06-01T09:00'], ['agenda', 'Opening'], ['attendees', 'members'], ['speakingMinutes', '3']],
     fields: { dates: ['startsAt'], numbers: ['speakingMinutes'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.reminders', name: "remind A's members in round R", path: (fx) => `/rounds/${fx.round}/reminders`,
+    form: (fx) => [['intent', 'chosen'], ['organizationIds', fx.organizations.a], ['note', 'The deadline is near.']], fields: { ids: ['organizationIds'] }, expect: act(['admin', 'facilitator']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.sessions.$sessionId._index', name: 'move a session of round R that has not started',
+    prepare: async (fx) => ({ sessionId: (await scheduleSession(fx.db, fx.person.facilitator, fx.round, sessionSchema.parse({ title: `Later ${next()}`, startsAt: '2031-06-01T09:00:00Z', agenda: 'Opening' }))).id }),
+    path: (fx, p) => `/rounds/${fx.round}/sessions/${p.sessionId}`, form: () => [['intent', 'move'], ['startsAt', '2031-06-02T10:00']], fields: { dates: ['startsAt'] }, expect: act(['admin', 'facilitator']),
   },
   {
     kind: 'action', route: 'routes/rounds.$roundId.participation', name: 'record a meeting held elsewhere', path: (fx) => `/rounds/${fx.round}/participation`,
