@@ -60,6 +60,8 @@ export interface Platform {
   seeded: SeedResult | null;
   /** Several-node mode: the shared Redis (null for a single node). */
   redis: SharedRedis | null;
+  /** Sends the daily digests that are due now, unless another node is at it (null then): the hourly job. */
+  sendDigests(now?: Date): Promise<number | null>;
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -215,6 +217,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     services,
     seeded,
     redis,
+    sendDigests: (now) => sendDigestsOnce(services, database, now),
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);

@@ -59,8 +59,12 @@ export async function startProxy(options: { upstreams: string[]; port: number; h
   };
 
   const server = http.createServer((req, res) => forward(req, res));
+  /** Upgraded sockets are not the http.Server's to close: kept here for close(). */
+  const upgraded = new Set<net.Socket>();
   server.on('upgrade', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
     const { index } = choose(req);
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     socket.on('error', () => socket.destroy());
     proxy.ws(req, socket, head, { target: options.upstreams[index] }, (error) => {
       if (['ECONNREFUSED', 'EHOSTUNREACH'].includes((error as NodeJS.ErrnoException).code ?? '')) markDown(index, error);
@@ -84,6 +88,7 @@ export async function startProxy(options: { upstreams: string[]; port: number; h
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
+        upgraded.forEach((socket) => socket.destroy());
         proxy.close();
         server.close(() => resolve());
       }),

@@ -32,9 +32,13 @@ class SharedDocuments extends RedisExtension {
     private readonly options: { prefix: string; identifier: string; log: (message: string) => void },
   ) {
     super({ createClient: () => redis.duplicate(), prefix: `${options.prefix}:collab`, identifier: options.identifier, disconnectDelay: 1000 });
-    redis.onChange((state) => {
-      if (state === 'ready') this.resync();
-    });
+    // Each of its connections resubscribes on its own when Redis returns; a sync sent before the
+    // other node listens again is lost, so each node sends it again a little later too.
+    for (const connection of [this.pub, this.sub]) {
+      connection.on('ready', () => {
+        for (const delay of [200, 2500]) setTimeout(() => this.resync(), delay).unref();
+      });
+    }
   }
 
   /** Every node stores; compaction is serialized by Postgres (see above). */
