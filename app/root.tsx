@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { LiveStatus } from './components/live-status.tsx';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import { dictionaryJson } from '../locales/index.ts';
 import { unreadCount } from '../domain/notifications.ts';
@@ -65,6 +66,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         {children}
         <TimeZoneSync />
+        <LiveStatus />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -112,6 +112,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const adapter = redis ? createAdapter(redis.client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:socket.io:session:` }) : undefined;
   const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base, { adapter });
   const bus = redis ? socketNodeBus(io, log) : aloneBus;
+  // While Redis is away, live updates reach only this node's pages: they say "reconnecting".
+  if (redis) {
+    const liveState = () => ({ state: redis.state === 'ready' ? 'ok' : 'reconnecting' });
+    redis.onChange(() => io.local.emit('live:state', liveState()));
+    io.on('connection', (socket) => {
+      if (redis.state !== 'ready') socket.emit('live:state', liveState());
+    });
+  }
   // The embedded database has no autovacuum: vacuumed once the editors have been quiet a while.
   const maintenance = vacuumWhenIdle(database, { log });
   const nodeName = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;

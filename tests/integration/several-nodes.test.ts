@@ -237,8 +237,13 @@ describe.skipIf(!url)('two nodes on one Postgres and one Redis', () => {
   it('keeps every node running while Redis restarts, and converges once it is back', async () => {
     const onA = await editor(a.base, cookies.olena);
     const onB = await editor(b.base, cookies.olena);
+    const page = await socket(a.base, cookies.olena);
+    const told: string[] = [];
+    page.on('live:state', ({ state }: { state: string }) => told.push(state));
     redis.kill('SIGKILL');
     await new Promise((r) => redis.once('exit', r));
+    // The pages on a node are told that live updates may be late ("Reconnecting…").
+    await eventually(() => told.includes('reconnecting'));
     onA.type('Typed while Redis was away');
     await onA.flush(); // stored all the same: "Saved" does not depend on Redis
     await new Promise((r) => setTimeout(r, 1500));
@@ -251,6 +256,7 @@ describe.skipIf(!url)('two nodes on one Postgres and one Redis', () => {
     const seen = new Promise((resolve) => watcher.once('comments:changed', resolve));
     await eventually(async () => (await ask<{ ok: boolean }>(writer, 'thread:start', { scope: 'round', roundId, title: 'After Redis came back', body: 'Broadcast resumed' })).ok);
     await seen;
+    expect(told.at(-1)).toBe('ok');
     expect(a.child.exitCode).toBeNull();
     expect(b.child.exitCode).toBeNull();
   }, 40_000);
