@@ -1,5 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import type { ShouldRevalidateFunction } from '@remix-run/react';
+import { LiveStatus } from './components/live-status.tsx';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from '@remix-run/react';
 import { dictionaryJson } from '../locales/index.ts';
 import { unreadCount } from '../domain/notifications.ts';
@@ -78,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         {children}
         <TimeZoneSync />
+        <LiveStatus />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,8 +1,14 @@
+/** A limit on how often one key (an address, a person) may do something. */
+export interface Limiter {
+  /** Counts one hit for `key`; answers how long to wait (ms) when over the limit, else 0. */
+  hit(key: string): number | Promise<number>;
+}
+
 /**
  * A sliding-window counter kept in this process's memory: enough for one node. With several
- * nodes, each counts its own share (see README, "Several nodes").
+ * nodes the count is shared through Redis instead (server/cluster/shared-limits.ts).
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly hits = new Map<string, number[]>();
 
   constructor(

@@ -275,6 +275,8 @@ export const en = {
   'live.on': 'Live: changes appear as they happen',
   'live.connecting': 'Connecting for live updates…',
   'live.off': 'Live updates unavailable: reload to see changes',
+  // Several nodes (issue 13): live updates may be late while the page reconnects.
+  'live.reconnecting': "Reconnecting… live updates will resume in a moment",
 
   'pagination.label': 'Pages',
   'pagination.previous': 'Previous page',

@@ -277,6 +277,8 @@ export const es: Record<keyof typeof en, string> = {
   'live.on': 'En directo: los cambios aparecen al instante',
   'live.connecting': 'Conectando para actualizaciones en directo…',
   'live.off': 'Actualizaciones en directo no disponibles: recargue la página para ver los cambios',
+  // Several nodes (issue 13): live updates may be late while the page reconnects.
+  'live.reconnecting': "Reconectando… las actualizaciones en directo se reanudan en un momento",
 
   'pagination.label': 'Páginas',
   'pagination.previous': 'Página anterior',

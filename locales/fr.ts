@@ -277,6 +277,8 @@ export const fr: Record<keyof typeof en, string> = {
   'live.on': 'En direct : les modifications apparaissent aussitôt',
   'live.connecting': 'Connexion aux mises à jour en direct…',
   'live.off': 'Mises à jour en direct indisponibles : rechargez la page pour voir les modifications',
+  // Several nodes (issue 13): live updates may be late while the page reconnects.
+  'live.reconnecting': "Reconnexion… les mises à jour en direct reprennent dans un instant",
 
   'pagination.label': 'Pages',
   'pagination.previous': 'Page précédente',

@@ -7,9 +7,9 @@
  * the facts from the database: a connection whose session ended is closed, one that may no
  * longer write becomes read-only, one that may no longer read is closed.
  *
- * Today the event travels inside the process. With several nodes (ADR 014) the same event is
- * published on a shared channel (Redis) and each node's listeners handle their own connections;
- * the callers do not change.
+ * With one node the event travels inside the process. With several nodes (ADR 014, ADR 021)
+ * it is sent to every other node too (server/cluster/node-bus.ts) and each node's listeners
+ * judge their own connections; the callers do not change.
  */
 
 export interface AccessChange {
@@ -22,21 +22,36 @@ export interface AccessChange {
 export type AccessListener = (change: AccessChange) => Promise<void>;
 
 export interface AccessEvents {
-  /** Resolves once every live connection of the person on this node has been judged again. */
+  /**
+   * Resolves once every live connection of the person has been judged again: on this node, and
+   * on every other node that answered within its deadline.
+   */
   changed(change: AccessChange): Promise<void>;
+  /** Judges this node's connections only (a change announced by another node). */
+  judgeHere(change: AccessChange): Promise<void>;
+  /** Several nodes: how a change reaches the other nodes. */
+  reachOtherNodes(send: (change: AccessChange) => Promise<unknown>): void;
   /** A live layer listens; answers a function that stops listening. */
   listen(listener: AccessListener): () => void;
 }
 
 export function createAccessEvents(log: (message: string) => void = console.warn): AccessEvents {
   const listeners = new Set<AccessListener>();
+  let otherNodes: (change: AccessChange) => Promise<unknown> = async () => {};
+  const judgeHere = async (change: AccessChange) => {
+    await Promise.all(
+      [...listeners].map((listener) =>
+        listener(change).catch((error) => log(`could not apply an access change for user ${change.userId}: ${(error as Error).message}`)),
+      ),
+    );
+  };
   return {
     async changed(change) {
-      await Promise.all(
-        [...listeners].map((listener) =>
-          listener(change).catch((error) => log(`could not apply an access change for user ${change.userId}: ${(error as Error).message}`)),
-        ),
-      );
+      await Promise.all([judgeHere(change), otherNodes(change)]);
+    },
+    judgeHere,
+    reachOtherNodes(send) {
+      otherNodes = send;
     },
     listen(listener) {
       listeners.add(listener);

@@ -57,4 +57,15 @@ describe('configuration', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
     expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
   });
+
+  it('turns several-node mode on with REDIS_URL, only on a shared Postgres', () => {
+    expect(loadConfig({}).cluster).toBeUndefined();
+    const both = loadConfig({ DATABASE_URL: 'postgres://db.example.org/idm', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(both.cluster).toEqual({ redisUrl: 'redis://127.0.0.1:6379', prefix: 'idm' });
+    expect(both.trustProxy).toBe('loopback');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example.org/idm', REDIS_URL: 'redis://r', REDIS_PREFIX: 'iom-prod', TRUST_PROXY: '2' })).toMatchObject({ cluster: { prefix: 'iom-prod' }, trustProxy: 2 });
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/idm', REDIS_URL: 'http://127.0.0.1' })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/idm', REDIS_URL: 'redis://r', REDIS_PREFIX: 'a b' })).toThrow(/REDIS_PREFIX/);
+  });
 });

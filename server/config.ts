@@ -45,6 +45,18 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT: duration('4s'),
   /** How long a sender's claim on a reminder holds before another process may take it over (it died). */
   REMINDER_CLAIM_LEASE: duration('2m'),
+  /** Several-node mode (ADR 021): the Redis every node shares, e.g. redis://127.0.0.1:6379. */
+  REDIS_URL: z
+    .string()
+    .url()
+    .refine((value) => /^rediss?:\/\//.test(value), 'a redis:// or rediss:// address')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** What every Redis key and channel of this deployment starts with (two deployments may share one Redis). */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, "_", "." or "-" (at most 40)')
+    .default('idm'),
 });
 
 export interface Config {
@@ -74,6 +86,11 @@ export interface Config {
   bodyLimit: number;
   statementTimeoutMs: number;
   reminderLeaseMs: number;
+  /**
+   * Several-node mode (REDIS_URL, with DATABASE_URL): socket.io, co-editing, limits and jobs are
+   * shared through Redis and Postgres; absent, the process is the only node.
+   */
+  cluster?: { redisUrl: string; prefix: string };
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -86,6 +103,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.APP_ORIGIN) {
     throw new Error('APP_ORIGIN must be set when serving on DATABASE_URL in production: the public address, e.g. APP_ORIGIN=https://consult.example.org (mailed links are built from it).');
   }
+  if (e.REDIS_URL && !e.DATABASE_URL) {
+    throw new Error('REDIS_URL (several nodes) needs DATABASE_URL too: the embedded database serves one process only. Set DATABASE_URL to a Postgres every node shares, or unset REDIS_URL.');
+  }
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -94,7 +114,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     appOrigin: e.APP_ORIGIN?.replace(/\/$/, '') ?? `http://localhost:${e.PORT}`,
     appOriginConfigured: Boolean(e.APP_ORIGIN),
-    trustProxy: trustProxyValue(e.TRUST_PROXY),
+    // Several nodes stand behind a proxy: unless told otherwise, one on this machine (ADR 021).
+    trustProxy: trustProxyValue(e.TRUST_PROXY ?? (e.REDIS_URL ? 'loopback' : undefined)),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     demoSeed: e.DEMO_SEED ? e.DEMO_SEED === '1' : e.NODE_ENV !== 'production' || !e.DATABASE_URL,
@@ -105,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: e.BODY_LIMIT,
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT,
     reminderLeaseMs: e.REMINDER_CLAIM_LEASE,
+    ...(e.REDIS_URL ? { cluster: { redisUrl: e.REDIS_URL, prefix: e.REDIS_PREFIX } } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { createPlatform } from './platform.ts';
 import { FolderLockedError } from '../db/folder-lock.ts';
 import { databaseErrorCode, isDatabaseError } from '../db/errors.ts';
 import { startMessage } from './start-message.ts';
+import { RedisUnreachableError } from './cluster/redis.ts';
 
 const started = performance.now();
 let config;
@@ -25,7 +26,7 @@ try {
     log: (m) => console.log(m),
   });
 } catch (error) {
-  if (error instanceof FolderLockedError) {
+  if (error instanceof FolderLockedError || error instanceof RedisUnreachableError) {
     console.error(error.message);
     process.exit(1);
   }
@@ -41,7 +42,7 @@ try {
 }
 
 const url = await platform.listen();
-const database = config.databaseUrl ? 'Postgres at DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+const database = config.databaseUrl ? `Postgres at DATABASE_URL${config.cluster ? ', Redis at REDIS_URL (several nodes)' : ''}` : `the embedded database in ${config.dataDir}`;
 const lines = startMessage({ url: config.appOriginConfigured ? config.appOrigin : url, database, demo: config.demoSeed, seeded: platform.seeded, startedMs: performance.now() - started });
 console.log(lines.join('\n'));
 

@@ -33,6 +33,15 @@ import { vacuumWhenIdle } from '../db/maintenance.ts';
 import { endAttendanceLeftOpen } from '../domain/sessions/sessions.ts';
 import { isDatabaseUnavailable } from '../db/errors.ts';
 import { unavailableAnswer } from './unavailable.ts';
+import { connectRedis, type SharedRedis } from './cluster/redis.ts';
+import { aloneBus, socketNodeBus } from './cluster/node-bus.ts';
+import { sharedRateLimiters } from './cluster/shared-limits.ts';
+import { sharedDocuments } from './collaboration/extensions/shared-documents.ts';
+import { exclusively, unlessRunningElsewhere } from '../db/advisory-locks.ts';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { z } from 'zod';
 
 export interface PlatformOptions {
   config: Config;
@@ -55,19 +64,37 @@ export interface Platform {
   close(): Promise<void>;
   /** What of the demo data this start added (null: none was asked for). */
   seeded: SeedResult | null;
+  /** Several-node mode: the shared Redis (null for a single node). */
+  redis: SharedRedis | null;
+  /** Sends the daily digests that are due now, unless another node is at it (null then): the hourly job. */
+  sendDigests(now?: Date): Promise<number | null>;
 }
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config } = options;
   const log = options.log ?? (() => {});
-  const database = options.database ?? (await openDatabase(config));
-  await database.migrate();
-  // Attendance left open by a previous process that did not end cleanly: those people are gone.
-  const leftOpen = await endAttendanceLeftOpen(database.db);
-  if (leftOpen > 0) log(`Ended ${leftOpen} attendance(s) left open by the previous process (it did not shut down cleanly).`);
-  // A demo gets whatever of its data is missing at every start; otherwise the NGOs of IOM's
-  // paper are added once, as a starting directory, to an empty database (no accounts).
-  const seeded = config.demoSeed || (await isEmpty(database.db)) ? await seedDemo(database.db, { accounts: config.demoSeed }) : null;
+  // Several nodes (ADR 021): Redis first, so that a node that cannot reach it stops before anything else.
+  const redis = config.cluster ? await connectRedis(config.cluster.redisUrl, log) : null;
+  let database: DatabaseHandle;
+  try {
+    database = options.database ?? (await openDatabase(config));
+  } catch (error) {
+    await redis?.close();
+    throw error;
+  }
+  // Two nodes started together on an empty database: one migrates and seeds, the other waits.
+  const seeded = await exclusively(database, options.database ? undefined : config.databaseUrl, 'idm-consult:start', async () => {
+    await database.migrate();
+    // Attendance left open by a previous process that did not end cleanly: those people are
+    // gone. With several nodes the others' attendance is live: it is not touched (README).
+    if (!redis) {
+      const leftOpen = await endAttendanceLeftOpen(database.db);
+      if (leftOpen > 0) log(`Ended ${leftOpen} attendance(s) left open by the previous process (it did not shut down cleanly).`);
+    }
+    // A demo gets whatever of its data is missing at every start; otherwise the NGOs of IOM's
+    // paper are added once, as a starting directory, to an empty database (no accounts).
+    return config.demoSeed || (await isEmpty(database.db)) ? await seedDemo(database.db, { accounts: config.demoSeed }) : null;
+  });
   const mailer = await createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
 
   const app = express();
@@ -85,25 +112,57 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   const access = createAccessEvents(log);
   const background = createBackgroundWork(log);
-  const base = { db: database.db, config, mailer, access, background, health, connectionLimits: createConnectionLimits(), ...createRateLimiters() };
-  const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base);
+  const limits = redis && config.cluster ? sharedRateLimiters(redis.limits, config.cluster.prefix) : createRateLimiters();
+  const base = { db: database.db, config, mailer, access, background, health, connectionLimits: createConnectionLimits(), ...limits };
+  const prefix = config.cluster?.prefix ?? '';
+  const adapter = redis ? createAdapter(redis.client, { streamName: `${prefix}:socket.io`, channelPrefix: `${prefix}:socket.io`, sessionKeyPrefix: `${prefix}:socket.io:session:` }) : undefined;
+  const { io, realtime, drain: realtimeDrain } = attachRealtime(server, base, { adapter });
+  const bus = redis ? socketNodeBus(io, log) : aloneBus;
+  // While Redis is away, live updates reach only this node's pages: they say "reconnecting".
+  if (redis) {
+    const liveState = () => ({ state: redis.state === 'ready' ? 'ok' : 'reconnecting' });
+    redis.onChange(() => io.local.emit('live:state', liveState()));
+    io.on('connection', (socket) => {
+      if (redis.state !== 'ready') socket.emit('live:state', liveState());
+    });
+  }
   // The embedded database has no autovacuum: vacuumed once the editors have been quiet a while.
   const maintenance = vacuumWhenIdle(database, { log });
-  const collaboration = createCollaboration(base, log, { onWrite: () => maintenance.changed(), maxDocumentBytes: options.maxDocumentBytes });
+  const nodeName = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const shared = redis ? sharedDocuments(redis, { prefix, identifier: nodeName, log }) : undefined;
+  const collaboration = createCollaboration(base, log, { onWrite: () => maintenance.changed(), maxDocumentBytes: options.maxDocumentBytes, shared });
+
+  // What acts on each node's own connections reaches every node (ADR 021).
+  access.reachOtherNodes((change) => bus.toOthers('access-changed', change));
+  bus.on('access-changed', accessChangeSchema, (change) => access.judgeHere(change));
+  /** A round's deadline or phase may have changed: open editors and watchers are judged on the new facts at once. */
+  const roundChangedHere = async (roundId: string) => {
+    collaboration.forgetFacts();
+    await realtime.roundChanged(roundId);
+  };
+  bus.on('round-changed', z.object({ roundId: z.string().max(100) }), ({ roundId }) => roundChangedHere(roundId));
+  const drainEverywhere = async ({ documentName, deadlineMs }: { documentName?: string; deadlineMs?: number } = {}) => {
+    const [here, elsewhere] = await Promise.all([
+      collaboration.drain({ documentName, deadlineMs }),
+      bus.toOthers<number | null>('drain', { documentName, deadlineMs }, (deadlineMs ?? 10_000) + 1000),
+    ]);
+    return here + elsewhere.reduce<number>((sum, left) => sum + (typeof left === 'number' ? left : 0), 0);
+  };
+  bus.on('drain', z.object({ documentName: z.string().max(200).optional(), deadlineMs: z.number().int().min(0).max(60_000).optional() }), (asked) => collaboration.drain(asked));
+
   const services: Services = {
     ...base,
     realtime: {
       ...realtime,
-      // A round's deadline or phase may have changed: open editors are judged on the new facts at once.
       async roundChanged(roundId) {
-        collaboration.forgetFacts();
-        await realtime.roundChanged(roundId);
+        await Promise.all([roundChangedHere(roundId), bus.toOthers('round-changed', { roundId })]);
       },
     },
-    documents: { drain: (options) => collaboration.drain(options) },
+    // The drain before a submission reaches every node that holds the paper.
+    documents: { drain: drainEverywhere },
   };
   routeUpgrades(server, { collab: collaboration.handleUpgrade });
-  const digests = scheduleDigests(services, log);
+  const digests = scheduleDigests(services, database, log);
   const reminderJob = scheduleReminders(services, log);
 
   app.use(securityHeaders({ dev: options.web === 'vite' }));
@@ -175,6 +234,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     collaboration,
     services,
     seeded,
+    redis,
+    sendDigests: (now) => sendDigestsOnce(services, database, now),
     listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -207,16 +268,19 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await vite?.close();
       mailer.close();
       await maintenance.settled();
+      await redis?.close();
       if (!options.database) await database.close();
     },
   };
 }
 
-/** Checks every hour for daily digests that are due (each person gets one a day at most). */
-function scheduleDigests(services: Services, log: (message: string) => void) {
-  const origin = services.config.appOrigin;
+/**
+ * Checks every hour for daily digests that are due (each person gets one a day at most). With
+ * several nodes every node checks, and one at a time sends (sendDigestsOnce).
+ */
+function scheduleDigests(services: Services, database: DatabaseHandle, log: (message: string) => void) {
   const timer = setInterval(() => {
-    sendDailyDigests(services.db, services.mailer, { origin }).catch((error) => log(`daily digest failed: ${(error as Error).message}`));
+    sendDigestsOnce(services, database).catch((error) => log(`daily digest failed: ${(error as Error).message}`));
   }, 3600_000);
   timer.unref();
   return timer;
@@ -233,3 +297,19 @@ function preferGzip(req: express.Request, _res: express.Response, next: express.
   if (accepted) req.headers['accept-encoding'] = accepted.replace(/\b(br|zstd)\b(;q=[\d.]+)?\s*,?\s*/g, '').replace(/,\s*$/, '');
   next();
 }
+
+/**
+ * The daily digests, sent by one node at a time: under an advisory lock, so that a node
+ * finding another one at it leaves it to that node; the digests it sends are marked as sent
+ * before the lock is let go, so the next node finds them done. Answers how many went out
+ * (null: another node was sending).
+ */
+export function sendDigestsOnce(services: Pick<Services, 'db' | 'mailer' | 'config'>, database: DatabaseHandle, now?: Date): Promise<number | null> {
+  return unlessRunningElsewhere(database, 'idm-consult:daily-digest', () => sendDailyDigests(services.db, services.mailer, { origin: services.config.appOrigin, now }));
+}
+
+const accessChangeSchema = z.object({
+  userId: z.string().max(100),
+  sessionId: z.string().max(200).optional(),
+  reason: z.enum(['signed-out', 'signed-out-everywhere', 'password-changed', 'password-reset', 'member-removed', 'role-changed', 'representative-changed']),
+});

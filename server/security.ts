@@ -70,7 +70,8 @@ type IncomingRequest = Pick<IncomingMessage, 'headers' | 'socket'>;
 export function requestOrigin(req: IncomingRequest, trust: TrustProxy): string {
   const fromProxy = trust(req.socket.remoteAddress, 0);
   const forwarded = (name: string) => (fromProxy ? String(req.headers[name] ?? '').split(',')[0]!.trim() || undefined : undefined);
-  const proto = forwarded('x-forwarded-proto') ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+  // Some proxies name the scheme of a WebSocket upgrade `ws`/`wss`: the page's origin is http(s).
+  const proto = (forwarded('x-forwarded-proto') ?? ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http')).replace(/^ws(s?)$/, 'http$1');
   const host = forwarded('x-forwarded-host') ?? String(req.headers.host ?? '');
   return `${proto}://${host}`;
 }

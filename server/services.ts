@@ -5,7 +5,7 @@
 import type { Server as SocketServer } from 'socket.io';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../domain/mail.ts';
-import { RateLimiter } from '../domain/rate-limiter.ts';
+import { RateLimiter, type Limiter } from '../domain/rate-limiter.ts';
 import type { Health } from './health.ts';
 import type { ConnectionLimits } from './connection-limits.ts';
 import type { Config } from './config.ts';
@@ -26,11 +26,11 @@ export interface Services {
   /** Whether the database answers; a query that failed for an outage is reported here. */
   health: Pick<Health, 'databaseAvailable' | 'report'>;
   /** 100 sign-in requests a minute per address. */
-  signInLimiter: RateLimiter;
+  signInLimiter: Limiter;
   /** 10 comments a minute per person. */
-  commentLimiter: RateLimiter;
+  commentLimiter: Limiter;
   /** 6 requests for the floor a minute per person. */
-  floorLimiter: RateLimiter;
+  floorLimiter: Limiter;
   /** What one person may hold open at once: sockets, co-editing sockets, documents. */
   connectionLimits: ConnectionLimits;
   /** Live updates; absent until the socket server is attached. */
@@ -97,7 +97,8 @@ export interface CommentsChange {
   comment?: CommentView;
 }
 
-export function createRateLimiters() {
+/** The limits of one node alone; several nodes share theirs (server/cluster/shared-limits.ts). */
+export function createRateLimiters(): Pick<Services, 'signInLimiter' | 'commentLimiter' | 'floorLimiter'> {
   return { signInLimiter: new RateLimiter(100, 60_000), commentLimiter: new RateLimiter(10, 60_000), floorLimiter: new RateLimiter(6, 60_000) };
 }
 

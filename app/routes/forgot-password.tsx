@@ -20,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'forgot.ti
 export async function action({ request, context }: ActionFunctionArgs) {
   const { db, mailer, signInLimiter, background } = context.services;
   const form = Object.fromEntries(await request.formData());
-  const waitMs = signInLimiter.hit(context.clientIp ?? 'unknown');
+  const waitMs = await signInLimiter.hit(context.clientIp ?? 'unknown');
   if (waitMs > 0) {
     const retryAfterSeconds = Math.ceil(waitMs / 1000);
     return data<FormErrors & { sent?: boolean }>({ errors: { form: 'errors.signIn.throttled' }, retryAfterSeconds }, { status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } });

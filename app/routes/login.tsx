@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, signInLimiter } = context.services;
   const form = Object.fromEntries(await request.formData());
   const values = { email: typeof form.email === 'string' ? form.email : '' };
-  const waitMs = signInLimiter.hit(context.clientIp ?? 'unknown');
+  const waitMs = await signInLimiter.hit(context.clientIp ?? 'unknown');
   if (waitMs > 0) {
     const retryAfterSeconds = Math.ceil(waitMs / 1000);
     return data<FormErrors>(

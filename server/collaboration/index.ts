@@ -9,7 +9,7 @@
  */
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, type Connection } from '@hocuspocus/server';
+import { Hocuspocus, type Connection, type Extension } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { validateSessionToken } from '../../domain/auth/sessions.ts';
 import type { Actor } from '../../domain/permissions.ts';
@@ -54,7 +54,7 @@ export const openDocumentWithinMs = 5000;
 export function createCollaboration(
   services: Omit<Services, 'realtime' | 'documents'>,
   log: (message: string) => void = console.warn,
-  options: { onWrite?: () => void; maxDocumentBytes?: number } = {},
+  options: { onWrite?: () => void; maxDocumentBytes?: number; /** Several nodes: the documents shared through Redis. */ shared?: Extension } = {},
 ) {
   const store = persistence(services, log, options);
   const access = authentication(services, (link) => connectionsOf(link));
@@ -67,7 +67,7 @@ export function createCollaboration(
     // update log already holds every change as it arrives.
     debounce: 2000,
     maxDebounce: 10_000,
-    extensions: [access, documentLimit(limits.documents), readOnlyPresence(log), documentSizeLimit(log, options.maxDocumentBytes), store],
+    extensions: [access, documentLimit(limits.documents), readOnlyPresence(log), documentSizeLimit(log, options.maxDocumentBytes), store, ...(options.shared ? [options.shared] : [])],
   });
   /** The open sockets of each person, to judge them again when their access changes. */
   const sockets = new Map<string, Set<CollaborationContext>>();

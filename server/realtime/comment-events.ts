@@ -52,8 +52,8 @@ export function registerCommentEvents(socket: AppSocket, services: Omit<Services
     services.realtime.commentsChanged({ place: outcome.place, thread: outcome.thread, comment: outcome.comment });
     services.realtime.notificationsChanged(outcome.notified);
   };
-  const throttle = () => {
-    const wait = services.commentLimiter.hit(me().id);
+  const throttle = async () => {
+    const wait = await services.commentLimiter.hit(me().id);
     if (wait > 0) throw new Throttled(Math.ceil(wait / 1000));
   };
 
@@ -74,7 +74,7 @@ export function registerCommentEvents(socket: AppSocket, services: Omit<Services
   on('comments:mentionable', placeSchema, async (place) => ({ people: await mentionablePeople(db, me(), place) }));
 
   on('thread:start', newThreadSchema, async (input) => {
-    throttle();
+    await throttle();
     const outcome = await startThread(db, me(), input);
     await publish(outcome);
     return { thread: outcome.thread };
@@ -91,7 +91,7 @@ export function registerCommentEvents(socket: AppSocket, services: Omit<Services
     return { thread: outcome.thread };
   });
   on('comment:reply', z.object({ threadId: z.uuid(), replyToId: z.uuid(), body: z.unknown() }), async (input) => {
-    throttle();
+    await throttle();
     const outcome = await reply(db, me(), input);
     await publish(outcome);
     return { comment: outcome.comment };
@@ -123,7 +123,7 @@ export function commentBroadcasts(io: SocketServer, db: Database, watched: Watch
     async roundChanged(roundId) {
       for (const [room, { place, roundId: ofRound }] of watched) {
         if (ofRound !== roundId) continue;
-        const sockets = await io.in(room).fetchSockets();
+        const sockets = await io.local.in(room).fetchSockets(); // each node lets its own go
         if (sockets.length === 0) {
           watched.delete(room);
           continue;

@@ -3,7 +3,7 @@
  * without a valid session; every event goes through `defineEvent` (zod + can + error ack).
  */
 import type http from 'node:http';
-import { Server as SocketServer, type Socket } from 'socket.io';
+import { Server as SocketServer, type ServerOptions, type Socket } from 'socket.io';
 import { findSession, validateSessionToken } from '../../domain/auth/sessions.ts';
 import type { User } from '../../db/schema.ts';
 import { parseCookies, sessionCookieName } from '../cookies.ts';
@@ -28,9 +28,14 @@ function socketUser(user: User): SocketData['user'] {
 
 export type AppSocket = Socket<Record<string, never>, Record<string, (...args: unknown[]) => void>, Record<string, never>, SocketData>;
 
-export function attachRealtime(httpServer: http.Server, services: Omit<Services, 'realtime' | 'documents'>): { io: SocketServer; realtime: Realtime; drain: () => Promise<unknown> } {
+export function attachRealtime(
+  httpServer: http.Server,
+  services: Omit<Services, 'realtime' | 'documents'>,
+  options: { /** Several nodes: the Redis streams adapter, so that rooms span every node. */ adapter?: ServerOptions['adapter'] } = {},
+): { io: SocketServer; realtime: Realtime; drain: () => Promise<unknown> } {
   const trust = compileTrustProxy(services.config.trustProxy);
   const io = new SocketServer(httpServer, {
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     path: '/socket.io/',
     // Other upgrades (/collab) are routed by server/upgrades.ts; socket.io must not close them.
     destroyUpgrade: false,
@@ -106,7 +111,8 @@ export function attachRealtime(httpServer: http.Server, services: Omit<Services,
    * cannot be read disconnect.
    */
   services.access.listen(async ({ userId, sessionId }) => {
-    const sockets = (await io.in(`user:${userId}`).fetchSockets()).filter((s) => !sessionId || (s.data as SocketData).sessionId === sessionId);
+    // This node's sockets only: each node judges its own (the change reaches every node).
+    const sockets = (await io.local.in(`user:${userId}`).fetchSockets()).filter((s) => !sessionId || (s.data as SocketData).sessionId === sessionId);
     const facts = new Map<string, Promise<Awaited<ReturnType<typeof findSession>>>>();
     for (const s of sockets) {
       const data = s.data as SocketData;

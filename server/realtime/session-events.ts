@@ -51,7 +51,8 @@ export async function recheckSessionRooms(io: SocketServer, db: Database, roundI
     const sessionId = room.slice('session:'.length);
     const found = await getSession(db, sessionId).catch(() => null);
     if (!found || found.session.roundId !== roundId) continue;
-    for (const s of await io.in(room).fetchSockets()) {
+    // This node's sockets: a round change reaches every node, and each rechecks its own.
+    for (const s of await io.local.in(room).fetchSockets()) {
       if (can((s.data as SocketData).user, 'attend', sessionResource(found.session, found.facts))) continue;
       s.leave(room);
       s.emit('session:refused', { sessionId });
@@ -160,7 +161,7 @@ export function registerSessionEvents(socket: AppSocket, services: Omit<Services
   on('statement:attach', ref.extend({ interventionId: z.uuid(), statement: statementSchema }), ({ sessionId, interventionId, statement }) => attachStatement(db, me(), sessionId, interventionId, statement));
   on('floor:withdraw', ref, ({ sessionId }) => withdrawRequest(db, me(), sessionId));
   on('floor:request', ref.extend({ kind: z.enum(['intervention', 'reply', 'point-of-order']) }), async ({ sessionId, kind }) => {
-    const wait = services.floorLimiter.hit(me().id);
+    const wait = await services.floorLimiter.hit(me().id);
     if (wait > 0) throw new Throttled(Math.ceil(wait / 1000));
     return requestFloor(db, me(), sessionId, kind);
   });

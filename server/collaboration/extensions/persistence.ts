@@ -22,8 +22,6 @@ import { paperIdFromDocumentName, saveDerivedContent } from '../../../domain/pap
 import { yDocToPaper } from '../../../domain/papers/sanitize.ts';
 import type { Services } from '../../services.ts';
 
-/** Updates that reach a node through Redis from another node: that node logs them. */
-const otherNodeOrigin = '__hocuspocus__redis__origin__';
 /** Updates this extension applies itself (received earlier, not yet stored): already queued. */
 const replayedOrigin = Symbol('replayed from the queue');
 /**
@@ -103,7 +101,9 @@ export function persistence(services: Pick<Services, 'db'>, log: (message: strin
       changes.set(documentName, 0);
       document.on('update', (update: Uint8Array, origin: unknown) => {
         changes.set(documentName, (changes.get(documentName) ?? 0) + 1);
-        if (origin === replayedOrigin || origin === otherNodeOrigin) return;
+        // Appended whatever its origin, updates from other nodes included (ADR 022): the node that
+        // received an update may die before its append, and Yjs updates applied twice are harmless.
+        if (origin === replayedOrigin) return;
         queue.push(update);
         options.onWrite?.();
       });
