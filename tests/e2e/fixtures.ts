@@ -6,15 +6,12 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { consultationRounds, users } from '../../db/schema.ts';
+import { consultationRounds, organizations, users } from '../../db/schema.ts';
 import { writePaper } from '../../db/seed/round.ts';
 import { submitPaper } from '../../domain/papers.ts';
 import { createRound } from '../../domain/rounds.ts';
-import { hayatRepresentative, jointRoundTitle, summaryRoundTitle } from './fixture-names.ts';
-import { organizations } from '../../db/schema.ts';
+import { hayatRepresentative, jointRoundTitle, publicRoundTitle, reviewRoundTitle, summaryRoundTitle, unpublishedWords } from './fixture-names.ts';
 import { hashPassword } from '../../domain/auth/passwords.ts';
-import { eq } from 'drizzle-orm';
-import { publicRoundTitle, reviewRoundTitle, summaryRoundTitle, unpublishedWords } from './fixture-names.ts';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
