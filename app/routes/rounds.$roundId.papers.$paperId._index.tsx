@@ -108,7 +108,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const version = await submitPaper(context.services.db, { paperId: found.paper.id, userId: user.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: found.round.wordLimit, language: found.paper.language, publishPublicly: form.get('publishPublicly') === 'on' });
     context.services.realtime.paperSubmitted(found.paper.id);
     // A joint paper's co-signers are asked to sign the new version (their earlier signatures stay on the earlier ones).
-    context.services.realtime.notificationsChanged(await askToSignNewVersion(context.services.db, found.paper.id));
+    // The version is stored: a notification that cannot be filed does not undo it, nor make the
+    // answer say otherwise (the co-signers see "Sign version N" on the paper's page anyway).
+    const asked = await askToSignNewVersion(context.services.db, found.paper.id).catch((error: Error) => {
+      console.warn(`co-signers of paper ${found.paper.id} were not notified of version ${version.number}: ${error.message}`);
+      return [];
+    });
+    context.services.realtime.notificationsChanged(asked);
     return redirectWithToast(`/rounds/${found.round.id}/papers/${found.paper.id}#version-${version.number}`, { kind: 'success', key: 'toast.paperSubmitted', vars: { number: version.number, digest: version.digest.slice(0, 16) } });
   } catch (error) {
     return domainErrorResponse(error);
@@ -222,7 +228,8 @@ export default function PaperPage() {
           </Form>
         )}
       </header>
-      <FormError error={result?.errors?.form} />
+      {/* The joint panel's choice of organization has no field of its own to show its message beside. */}
+      <FormError error={result?.errors?.form ?? result?.errors?.organizationId} />
       {openCount > 0 && editor && (
         <OpenSuggestionsDialog
           editor={editor}

@@ -5,6 +5,7 @@ import { makeOrganization, makeUser } from '../../tests/factories.ts';
 import { openTestDatabase } from '../../tests/setup/database.ts';
 import { Forbidden, InvalidInput } from '../errors.ts';
 import { participationRecord } from '../participation/record.ts';
+import { exportRows } from '../participation/view.ts';
 import { getPaper, paperResource, startPaper, submitPaper } from '../papers.ts';
 import { can, type Actor } from '../permissions.ts';
 import { createRound } from '../rounds.ts';
@@ -128,6 +129,11 @@ describe('joint positions', () => {
     expect(caritas.coSigned).toEqual([{ organizationName: 'La Strada Ukraine', versionNumber: 2 }]);
     expect(record.find((r) => r.organization.id === orgs.strada)!.derived).toMatchObject({ versions: 2, coSignatures: 0 });
     expect(record.find((r) => r.organization.id === orgs.hayat)!.derived.coSignatures).toBe(0);
+    // The CSV and XLSX downloads: the count, and which papers with the version signed.
+    const [header, ...lines] = exportRows(record);
+    const caritasLine = lines.find((l) => l[1] === 'Caritas Österreich')!;
+    expect(caritasLine[header!.indexOf('co_signatures')]).toBe(1);
+    expect(caritasLine[header!.indexOf('co_signed_papers')]).toBe('La Strada Ukraine v2');
     const [hit] = await searchPositions(handle.db, people.facilitator!, { q: 'safe' });
     expect(hit!.coSignedBy).toEqual(['Caritas Österreich']);
     // Co-signers read the submitted versions even where the round shows positions to IOM only.
