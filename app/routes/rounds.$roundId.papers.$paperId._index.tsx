@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { currentPaperContent, getPaper, listVersions, paperDocumentName, submitPaper } from '../../domain/papers.ts';
 import { can } from '../../domain/permissions.ts';
 import { sanitizePaperHtml } from '../../domain/papers/sanitize.ts';
+import { warmConversionThread } from '../../domain/papers/word-import-thread.ts';
 import { FormError } from '../components/form-field.tsx';
 import { colourFor } from '../utils/colour.ts';
 import { VersionComments } from '../components/comments/version-comments.tsx';
@@ -33,6 +34,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return data({ denied: true as const }, { status: 403 });
   }
   const canEdit = can(user, 'edit-draft', resource);
+  // Those who may edit may import a Word document: its conversion thread starts now, not then.
+  if (canEdit) warmConversionThread();
   return {
     denied: false as const,
     paperId: found.paper.id,
