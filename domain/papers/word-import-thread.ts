@@ -22,7 +22,8 @@ let queue: Promise<unknown> = Promise.resolve();
 let nextId = 0;
 
 function startThread() {
-  const worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  // No options of the process (its --import of tsx or of a reporter): the entry registers what it needs.
+  const worker = new Worker(entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
   // Idle, it must not keep the process alive (tests, shutdown).
   worker.unref();
   const ready = new Promise<void>((resolve, reject) => {
