@@ -941,6 +941,7 @@ export const en = {
   'errors.import.corrupt': 'This Word document is damaged and could not be read. Open it in Word, save it again, and import the new copy.',
   'errors.import.too-large': 'This file is larger than 10 MB. Remove its images or split it, then import it again.',
   'errors.import.too-much-inside': 'This file unpacks to far more than a Word document of its size can hold, so it was not opened. Save it again from Word and import the new copy.',
+  'errors.import.too-long': 'This document took too long to convert, so nothing was imported. Split it into smaller documents and import them one after the other.',
   'errors.import.empty': 'This document has no text to import.',
   'errors.import.forbidden': 'You can no longer edit this draft, so nothing was imported.',
   'errors.import.failed': 'The document did not reach the server. Check the connection and try again; nothing was changed.',

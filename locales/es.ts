@@ -943,6 +943,7 @@ export const es: Record<keyof typeof en, string> = {
   'errors.import.corrupt': 'Este documento de Word está dañado y no se pudo leer. Ábralo en Word, guárdelo de nuevo e importe la nueva copia.',
   'errors.import.too-large': 'Este archivo supera los 10 MB. Quítele las imágenes o divídalo, e impórtelo de nuevo.',
   'errors.import.too-much-inside': 'Este archivo se descomprime en mucho más de lo que cabe en un documento de Word de su tamaño, así que no se abrió. Guárdelo de nuevo desde Word e importe la nueva copia.',
+  'errors.import.too-long': 'La conversión de este documento tardó demasiado, así que no se importó nada. Divídalo en documentos más pequeños e impórtelos uno tras otro.',
   'errors.import.empty': 'Este documento no tiene texto que importar.',
   'errors.import.forbidden': 'Ya no puede editar este borrador; no se importó nada.',
   'errors.import.failed': 'El documento no llegó al servidor. Compruebe la conexión e inténtelo de nuevo; no se cambió nada.',

@@ -943,6 +943,7 @@ export const fr: Record<keyof typeof en, string> = {
   'errors.import.corrupt': 'Ce document Word est endommagé et n’a pas pu être lu. Ouvrez-le dans Word, enregistrez-le de nouveau et importez la nouvelle copie.',
   'errors.import.too-large': 'Ce fichier dépasse 10 Mo. Retirez-en les images ou divisez-le, puis importez-le de nouveau.',
   'errors.import.too-much-inside': 'Ce fichier se décompresse en bien plus qu’un document Word de cette taille ne peut contenir ; il n’a donc pas été ouvert. Enregistrez-le de nouveau depuis Word et importez la nouvelle copie.',
+  'errors.import.too-long': 'La conversion de ce document a pris trop de temps ; rien n’a été importé. Divisez-le en documents plus petits et importez-les l’un après l’autre.',
   'errors.import.empty': 'Ce document ne contient aucun texte à importer.',
   'errors.import.forbidden': 'Vous ne pouvez plus modifier ce brouillon ; rien n’a été importé.',
   'errors.import.failed': 'Le document n’est pas parvenu au serveur. Vérifiez la connexion et réessayez ; rien n’a été modifié.',

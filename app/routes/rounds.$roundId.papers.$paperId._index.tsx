@@ -9,6 +9,7 @@ import { acceptCoSigning, askToSignNewVersion, inviteCoSigner, signVersion, with
 import { JointPanel, Signatories } from '../components/papers/joint-panel.tsx';
 import { can } from '../../domain/permissions.ts';
 import { sanitizePaperHtml } from '../../domain/papers/sanitize.ts';
+import { warmConversionThread } from '../../domain/papers/word-import-thread.ts';
 import { FormError } from '../components/form-field.tsx';
 import { colourFor } from '../utils/colour.ts';
 import { VersionComments } from '../components/comments/version-comments.tsx';
@@ -43,6 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [coSigners, signatures] = await Promise.all([listCoSigners(db, found.paper.id), signaturesOf(db, versions.map((v) => v.id))]);
   const latestVersion = versions[0];
   const asked = new Set(coSigners.map((c) => c.organizationId));
+  // Those who may edit may import a Word document: its conversion thread starts now, not then.
+  if (canEdit) warmConversionThread();
   return {
     denied: false as const,
     paperId: found.paper.id,

@@ -6,7 +6,8 @@
  */
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { getPaper } from '../../domain/papers.ts';
-import { convertWordDocument, maxWordFileBytes, WordFileRefused, type ImportedWordDocument } from '../../domain/papers/word-import.ts';
+import { maxWordFileBytes, WordFileRefused, type ImportedWordDocument } from '../../domain/papers/word-import.ts';
+import { convertWordDocumentApart } from '../../domain/papers/word-import-thread.ts';
 import { requireUser } from '../utils/auth.server.ts';
 import { domainErrorResponse } from '../utils/forms.server.ts';
 import { resolveLocale, translatorFor } from '../utils/i18n.server.ts';
@@ -36,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (file.size > maxWordFileBytes) return refuse('too-large', 413);
   const t = translatorFor(resolveLocale(request, user));
   try {
-    const imported = await convertWordDocument(new Uint8Array(await file.arrayBuffer()), { notesHeading: t('import.notesHeading') });
+    const imported = await convertWordDocumentApart(new Uint8Array(await file.arrayBuffer()), { notesHeading: t('import.notesHeading') });
     return Response.json({ imported } satisfies WordImportAnswer);
   } catch (error) {
     if (error instanceof WordFileRefused) return refuse(error.reason, error.reason === 'too-large' ? 413 : 422);

@@ -64,3 +64,17 @@ describe('importing a Word document', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('converting on a thread of its own', () => {
+  it('converts there, refuses there, and ends a conversion that runs too long without stopping the next', async () => {
+    const { convertWordDocumentApart } = await import('./word-import-thread.ts');
+    const sample = await samplePosition();
+    const imported = await convertWordDocumentApart(sample, { notesHeading });
+    expect(paperJsonToHtml({ type: 'doc', content: imported.content })).toContain('<h1>Imported heading</h1>');
+    await expect(convertWordDocumentApart(renamedText(), { notesHeading })).rejects.toMatchObject({ reason: 'not-docx' });
+    // A bound of 1 ms: the thread is ended and the import refused in words.
+    await expect(convertWordDocumentApart(sample, { notesHeading }, 1)).rejects.toMatchObject({ reason: 'too-long' });
+    const again = await convertWordDocumentApart(sample, { notesHeading });
+    expect(again.notes).toBe(1);
+  }, 60_000);
+});
