@@ -5,7 +5,8 @@
  *  - typing latency, keypress → paint (the key event's timestamp to the frame after it), 150 keys
  *    at the end of the paper, in Editing and in Suggesting mode, interleaved, 3 rounds;
  *  - "Accept all" (200 suggestions decided in one change), click → paint, once per round on a
- *    fresh copy of the paper.
+ *    fresh copy of the paper;
+ *  - then typing again in the same paper, now without suggestions: the editor's own figure.
  * Needs the production build and Debian's Chromium; own database, free port. Results in
  * bench/results/suggestions.json.
  */
@@ -24,7 +25,7 @@ import { benchDatabase, ensureBuild, report, rounds, short, spread, startServer,
 const SUGGESTIONS = 200;
 const KEYS = short ? 30 : 150;
 
-/** 100,000 characters in paragraphs, every other paragraph carrying one suggested insertion or deletion. */
+/** 100,000 characters in paragraphs, the first 200 carrying one suggested insertion or deletion each. */
 function paperWithSuggestions() {
   const sentence = 'IOM and its NGO partners share the work of managing migration humanely and in an orderly way. ';
   const content: object[] = [];
@@ -34,7 +35,7 @@ function paperWithSuggestions() {
   while (chars < 100_000 || made < SUGGESTIONS) {
     const body = `${sentence.repeat(3)}(paragraph ${n})`;
     const texts: object[] = [{ type: 'text', text: body }];
-    if (made < SUGGESTIONS && n % 2 === 0) {
+    if (made < SUGGESTIONS) {
       const author = made % 2 === 0 ? 'taras' : 'mariia';
       const mark = {
         type: made % 4 < 2 ? 'suggestedInsertion' : 'suggestedDeletion',
@@ -132,7 +133,7 @@ async function acceptAll(p: Page) {
   return ms;
 }
 
-const typing: Record<'Editing' | 'Suggesting', number[][]> = { Editing: [], Suggesting: [] };
+const typing: Record<'Editing' | 'Suggesting' | 'none', number[][]> = { Editing: [], Suggesting: [], none: [] };
 const accepts: number[] = [];
 for (let round = 0; round < rounds; round++) {
   console.error(`… round ${round + 1} of ${rounds}`);
@@ -143,6 +144,8 @@ for (let round = 0; round < rounds; round++) {
   }
   accepts.push(await acceptAll(page));
   await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 30_000 });
+  // The same paper with no suggestion left: the editor's own figure, for comparison.
+  typing.none.push(await typingLatency(page, 'Editing'));
   // Leave the paper so that the server lets go of it before it is stored afresh.
   await page.goto(`${base}/`);
   await new Promise((r) => setTimeout(r, 3000));
@@ -157,6 +160,7 @@ report('suggestions', {
   keysPerRound: KEYS,
   typingEditing: { all: stats(typing.Editing.flat()), p95OverRounds: spread(typing.Editing.map((r) => stats(r).p95)) },
   typingSuggesting: { all: stats(typing.Suggesting.flat()), p95OverRounds: spread(typing.Suggesting.map((r) => stats(r).p95)) },
+  typingWithoutSuggestions: { all: stats(typing.none.flat()), p95OverRounds: spread(typing.none.map((r) => stats(r).p95)) },
   acceptAllMs: { runs: accepts.map((v) => Math.round(v)), spread: spread(accepts) },
   targets: { typingP95Ms: 50, acceptAllMs: 500 },
 });

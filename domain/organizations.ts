@@ -132,6 +132,7 @@ export async function updateOrganization(
  * suggested changes in its papers (ADR 027).
  */
 export async function setMembersDecideSuggestions(db: Database, input: { organizationId: string; allowed: boolean; actorId: string }) {
+  if (!z.uuid().safeParse(input.organizationId).success) throw new NotFound('organization');
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(organizations)

@@ -181,3 +181,42 @@ describe('deciding suggestions across editors', () => {
     expect(listSuggestions(bobSuggests.state.doc)).toEqual([]);
   });
 });
+
+describe('suggesting mode and the structure of the paper', () => {
+  it('puts back two paragraphs joined by a deletion, marking their text as deleted', () => {
+    const ydoc = new Y.Doc();
+    const fragment = ydoc.getXmlFragment('default');
+    for (const text of ['First paragraph.', 'Second paragraph.']) {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      fragment.push([p]);
+    }
+    const ed = editorOf(ydoc, alice, { on: true });
+    // From "paragraph." of the first to "Second " of the second: the two would become one.
+    const from = ed.state.doc.textContent.indexOf('paragraph.') + 1;
+    const to = ed.state.doc.child(0).nodeSize + 1 + 'Second '.length;
+    ed.apply((s) => s.tr.delete(from, to));
+    expect(ed.state.doc.childCount).toBe(2);
+    expect(ed.state.doc.child(0).textContent).toBe('First paragraph.');
+    expect(ed.state.doc.child(1).textContent).toBe('Second paragraph.');
+    expect(listSuggestions(ed.state.doc).map((s) => [s.kind, s.text])).toEqual([['deletion', 'paragraph. Second ']]);
+    // Accepting it removes the words; the paragraphs stay two (structure is not a suggestion).
+    ed.apply((s) => {
+      const tr = s.tr.setMeta(decidingMeta, true);
+      decideSuggestions(tr, 'accept', { all: true });
+      return tr;
+    });
+    expect([ed.state.doc.child(0).textContent, ed.state.doc.child(1).textContent]).toEqual(['First ', 'paragraph.']);
+  });
+
+  it('marks pasted paragraphs as suggested insertions, left out of the agreed text', () => {
+    const { alice: ed } = twoEditors('Before.');
+    ed.apply((s) => {
+      const pasted = s.schema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Two' }] }] });
+      return s.tr.replaceSelectionWith(pasted.child(0)).insert(s.doc.content.size, pasted.child(1));
+    });
+    const inserted = listSuggestions(ed.state.doc).filter((x) => x.kind === 'insertion');
+    expect(inserted.map((x) => x.text).join('')).toContain('Two');
+    expect(withoutSuggestions(ed.state.doc).textContent).toBe('Before.');
+  });
+});

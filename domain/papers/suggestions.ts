@@ -71,7 +71,8 @@ export function listSuggestions(doc: ProseMirrorNode): Suggestion[] {
     const text = doc.textBetween(run.from, run.to, ' ');
     const seen = byId.get(a.suggestion);
     if (seen && seen.kind === run.kind) {
-      seen.text += text;
+      // Runs in different paragraphs (or split by another's text) read as separate words.
+      seen.text += run.from === seen.to ? text : ` ${text}`;
       seen.to = run.to;
       continue;
     }
