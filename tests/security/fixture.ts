@@ -12,7 +12,8 @@ import { startThread } from '../../domain/comments/threads.ts';
 import { currentPaperContent, paperDocumentName, startPaper, submitPaper } from '../../domain/papers.ts';
 import { createRound } from '../../domain/rounds.ts';
 import { openSession, scheduleSession, sessionSchema } from '../../domain/sessions/sessions.ts';
-import { summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { publishSummary, summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { makeRoundPublic } from '../../domain/public-record/public-records.ts';
 import { sessionNotesDocumentName } from '../../domain/collaboration/documents.ts';
 import { makeOrganization, makeUser, testPassword } from '../factories.ts';
 
@@ -55,6 +56,8 @@ export interface Fixture {
   session: string;
   agendaItem: string;
   synthesisRound: string;
+  /** A round in synthesis whose summary is published and which is made public (/public). */
+  publicRound: string;
   documents: { paper: string; sessionNotes: string; summary: string };
   /** Signs a person in through the login form; answers the session cookie. */
   signIn(email: string, password?: string): Promise<string>;
@@ -132,6 +135,10 @@ export async function buildFixture(db: Database, base: string): Promise<Fixture>
   const state = await openSession(db, staff, session.id);
   const synthesis = await createRound(db, { title: 'Round in synthesis', framing: '', areas: [], phase: 'synthesis', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'on-submission', invitedOrganizationIds: [a.id, b.id] }, staff.id);
   await writeInto(db, summaryDocumentName(synthesis.id), 'The summary so far.');
+  const publicRound = await createRound(db, { title: 'Public round', framing: '<p>Open to all.</p>', areas: [], phase: 'synthesis', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'on-submission', invitedOrganizationIds: [a.id, b.id] }, staff.id);
+  await writeInto(db, summaryDocumentName(publicRound.id), 'What was said, for everyone.');
+  await publishSummary(db, person.secretariat, publicRound.id);
+  await makeRoundPublic(db, person.secretariat, publicRound.id);
 
   return {
     db,
@@ -148,6 +155,7 @@ export async function buildFixture(db: Database, base: string): Promise<Fixture>
     session: session.id,
     agendaItem: state.agenda[1]!.id,
     synthesisRound: synthesis.id,
+    publicRound: publicRound.id,
     documents: { paper: paperDocumentName(paper.id), sessionNotes: sessionNotesDocumentName(session.id), summary: summaryDocumentName(synthesis.id) },
     signIn,
     async freshPerson(who) {
