@@ -11,8 +11,7 @@ import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Database } from '../db/client.ts';
 import { publicListRevision, publicRoundRevision } from '../domain/public-record/public-records.ts';
-import { resolveLocale } from '../app/utils/i18n.server.ts';
-import { resolveTimeZone } from '../app/utils/time-zone.server.ts';
+import { preferredLocale, preferredTimeZone } from './viewer-preferences.ts';
 
 const roundPage = /^\/public\/rounds\/([^/]+)(?:\/positions\/[^/]+|\/participation\.(?:csv|json))?\/?$/;
 const listPage = /^\/public(?:\/feed)?\/?$/;
@@ -39,8 +38,8 @@ export function publicRevalidation(db: Database, build: string) {
     if (revision === null) return next();
     const headers = new Headers();
     for (const name of ['cookie', 'accept-language']) if (typeof req.headers[name] === 'string') headers.set(name, req.headers[name] as string);
-    const asked = { headers } as globalThis.Request;
-    const written = `${resolveLocale(asked, null)}|${resolveTimeZone(asked, null).zone}`;
+    // The root loader looks nobody up on public pages: the visitor's preferences alone decide.
+    const written = `${preferredLocale(headers)}|${preferredTimeZone(headers).zone}`;
     const tag = `W/"${createHash('sha256').update(`${build}|${req.path}|${written}|${revision}`).digest('base64url').slice(0, 27)}"`;
     res.setHeader('ETag', tag);
     res.setHeader('Cache-Control', publicCacheControl);
