@@ -139,6 +139,19 @@ test('public pages are cacheable: an ETag, and 304 when revalidated, with the la
     const french = await anonymous(request, path, { 'if-none-match': etag!, 'accept-language': 'fr' });
     expect(french.status(), path).toBe(200);
   }
+  // Sent again from the page cache, each answer's scripts carry the nonce of its own policy.
+  const nonces: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const answer = await anonymous(request, round);
+    const policy = /'nonce-([^']+)'/.exec(answer.headers()['content-security-policy'] ?? '')?.[1];
+    expect(policy).toBeTruthy();
+    const inPage = [...(await answer.text()).matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(inPage.length).toBeGreaterThan(0);
+    expect(new Set(inPage)).toEqual(new Set([policy]));
+    nonces.push(policy!);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
+  for (let i = 0; i < 2; i++) expect((await anonymous(request, `${round}/participation.csv`)).headers()['content-disposition']).toMatch(/^attachment; filename="participation-/);
   const feed = await (await anonymous(request, '/public/feed')).text();
   expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
   expect(feed).toContain(publicRoundTitle);
