@@ -1,6 +1,5 @@
 import type { User } from '../../db/schema.ts';
-import { canonicalZone, isTimeZone } from '../../domain/time-zones.ts';
-import { parseCookies, timeZoneCookieName } from '../../server/cookies.ts';
+import { preferredTimeZone } from '../../server/viewer-preferences.ts';
 import type { ViewerTimeZone } from './i18n.tsx';
 
 /**
@@ -9,8 +8,5 @@ import type { ViewerTimeZone } from './i18n.tsx';
  * and the browser hydrates with the same one, so the text is the same on both sides.
  */
 export function resolveTimeZone(request: Request, user?: Pick<User, 'timeZone'> | null): ViewerTimeZone {
-  if (user?.timeZone && isTimeZone(user.timeZone)) return { zone: canonicalZone(user.timeZone), source: 'account' };
-  const fromCookie = parseCookies(request.headers.get('Cookie'))[timeZoneCookieName];
-  if (fromCookie && isTimeZone(canonicalZone(fromCookie))) return { zone: canonicalZone(fromCookie), source: 'browser' };
-  return { zone: 'UTC', source: 'none' };
+  return preferredTimeZone(request.headers, user?.timeZone);
 }

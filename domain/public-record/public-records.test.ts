@@ -66,8 +66,8 @@ describe('a public record', () => {
     expect(round.positions.map((p) => p.organizationName)).toEqual(['Open NGO']);
     expect(await publicPosition(handle.db, roundId, papers.closed!)).toBeNull();
     expect((await publicPosition(handle.db, roundId, papers.open!))!.organizationName).toBe('Open NGO');
-    // The published position's passage is shown and linked; the other is a plain reference.
-    expect(round.summary.sources[`${versionIds.open}:1`]).toMatchObject({ passage: 'open position, first paragraph.', href: `/public/rounds/${roundId}/positions/${papers.open}#paragraph-1` });
+    // The published position's paragraph is linked; the other is a plain reference.
+    expect(round.summary.sources[`${versionIds.open}:1`]).toMatchObject({ organizationName: 'Open NGO', href: `/public/rounds/${roundId}/positions/${papers.open}#paragraph-1` });
     expect(round.summary.sources[`${versionIds.closed}:1`]).toMatchObject({ organizationName: 'Discreet NGO', passage: null, href: null });
     expect(totalsOf(round.participation)).toMatchObject({ invited: 2, submitted: 2 });
     expect(round.participation.rows.map((r) => r.organization)).toEqual(['Discreet NGO', 'Open NGO']);

@@ -16,7 +16,6 @@ import { participationRecord } from '../participation/record.ts';
 import type { Actor } from '../permissions.ts';
 import { getRound } from '../rounds.ts';
 import { citationsIn } from '../summary/citations.ts';
-import { passagesOf } from '../summary/passages.ts';
 import { publicParticipation, type PublicParticipation } from './open-data.ts';
 
 export { publicPaths } from './paths.ts';
@@ -123,7 +122,7 @@ export interface PublicPosition {
   language: string;
 }
 
-/** What a citation of the published summary shows the public: its passage and a link only when the cited version is published. */
+/** What a citation of the published summary shows the public: whose position, which version, and a link to the paragraph when the version is published. */
 export interface PublicCitationSource {
   organizationName: string;
   versionNumber: number;
@@ -206,22 +205,19 @@ async function publicCitationSources(db: Database, roundId: string, content: unk
     .innerJoin(positionPapers, eq(positionPapers.id, paperVersions.paperId))
     .innerJoin(organizations, eq(organizations.id, positionPapers.organizationId))
     .where(inArray(paperVersions.id, versionIds));
-  // The passages are read only of the versions that are published, one query for all of them.
-  const publicIds = versionIds.filter((id) => published.has(id));
-  const contents = publicIds.length ? await db.select({ id: paperVersions.id, content: paperVersions.content }).from(paperVersions).where(inArray(paperVersions.id, publicIds)) : [];
-  const passages = new Map(contents.map((c) => [c.id, passagesOf(c.content)]));
+  // The passage itself is one click away (its paragraph on the position's page), not repeated
+  // in the summary: a summary citing 300 positions would otherwise carry every passage twice.
   const sources: Record<string, PublicCitationSource> = {};
   for (const c of citations) {
     const v = versions.find((x) => x.id === c.versionId && x.roundId === roundId);
     if (!v || c.paragraph === null) continue;
     const position = published.get(v.id);
-    const passage = position ? passages.get(v.id)?.find((p) => p.paragraph === c.paragraph) : undefined;
     sources[`${v.id}:${c.paragraph}`] = {
       organizationName: v.organizationName,
       versionNumber: v.number,
       submittedAt: v.submittedAt,
-      passage: passage?.text ?? null,
-      href: position && passage ? `${publicPaths.position(roundId, position.paperId)}#paragraph-${c.paragraph}` : null,
+      passage: null,
+      href: position ? `${publicPaths.position(roundId, position.paperId)}#paragraph-${c.paragraph}` : null,
     };
   }
   return sources;

@@ -5,6 +5,7 @@
  * followed anonymously: public pages answer, anything else is refused, and the words of the
  * position its organization kept unpublished appear nowhere. A round that is not public is 404.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { closeContexts, personAt } from './helpers.ts';
 import { publicRoundTitle, reviewRoundTitle, unpublishedWords } from './fixture-names.ts';
@@ -138,8 +139,39 @@ test('public pages are cacheable: an ETag, and 304 when revalidated, with the la
     const french = await anonymous(request, path, { 'if-none-match': etag!, 'accept-language': 'fr' });
     expect(french.status(), path).toBe(200);
   }
+  // Sent again from the page cache, each answer's scripts carry the nonce of its own policy.
+  const nonces: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const answer = await anonymous(request, round);
+    const policy = /'nonce-([^']+)'/.exec(answer.headers()['content-security-policy'] ?? '')?.[1];
+    expect(policy).toBeTruthy();
+    const inPage = [...(await answer.text()).matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(inPage.length).toBeGreaterThan(0);
+    expect(new Set(inPage)).toEqual(new Set([policy]));
+    nonces.push(policy!);
+  }
+  expect(nonces[0]).not.toBe(nonces[1]);
+  for (let i = 0; i < 2; i++) expect((await anonymous(request, `${round}/participation.csv`)).headers()['content-disposition']).toMatch(/^attachment; filename="participation-/);
   const feed = await (await anonymous(request, '/public/feed')).text();
   expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
   expect(feed).toContain(publicRoundTitle);
   await request.dispose();
+});
+
+test('the public pages have no accessibility violation, in every language', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/public');
+  await page.getByRole('link', { name: publicRoundTitle }).click();
+  const round = new URL(page.url()).pathname;
+  await page.locator('#summary cite a').first().click();
+  const position = new URL(page.url()).pathname;
+  for (const language of ['Français', 'Español', 'English']) {
+    await page.getByRole('button', { name: language }).click();
+    for (const path of ['/public', round, position]) {
+      await page.goto(path);
+      await expect(page.locator('html[data-hydrated="true"]')).toBeAttached();
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+      expect(results.violations.map((v) => `${language} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
+  }
 });

@@ -13,7 +13,14 @@ import { reportComment } from '../../domain/comments/moderation.ts';
 import { recordMeeting } from '../../domain/participation/meetings.ts';
 import { createRound } from '../../domain/rounds.ts';
 import { callRoll, giveFloor, openSession, requestFloor, scheduleSession, sessionSchema } from '../../domain/sessions/sessions.ts';
-import { summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { publishSummary, summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { answerReview, reviewItems, startReview } from '../../domain/summary/review.ts';
+import { currentPaperContent, startPaper, submitPaper } from '../../domain/papers.ts';
+import { appendUpdate } from '../../domain/collaboration/document-store.ts';
+import { paperExtensions } from '../../domain/papers/editor-schema.ts';
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
 import { paperDocumentName } from '../../domain/papers.ts';
 import { makeUser } from '../factories.ts';
 import { samplePosition } from '../support/word-documents.ts';
@@ -119,6 +126,29 @@ const sampleDocx = new Uint8Array(await samplePosition());
 let unique = 0;
 const next = () => `${Date.now().toString(36)}${++unique}`;
 
+/**
+ * A round in synthesis whose summary cites A's submitted position, taken as far as `stage`: not
+ * yet in review, in review, with A's proposed correction, or published.
+ */
+async function roundCitingA(fx: Fixture, stage: 'draft' | 'in-review' | 'answered' | 'published'): Promise<Prepared> {
+  const round = await createRound(fx.db, { title: `Cites A ${next()}`, framing: '', areas: [], phase: 'synthesis', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'on-submission', invitedOrganizationIds: [fx.organizations.a, fx.organizations.b] }, fx.person.facilitator.id);
+  const paper = await startPaper(fx.db, { roundId: round.id, organizationId: fx.organizations.a, userId: fx.person.representative.id, language: 'en' });
+  await writeInto(fx.db, paperDocumentName(paper.id), 'A says this.');
+  const content = await currentPaperContent(fx.db, paper.id);
+  const version = await submitPaper(fx.db, { paperId: paper.id, userId: fx.person.representative.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: null });
+  const summary = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A said that. ' }, { type: 'citation', attrs: { organizationId: fx.organizations.a, organizationName: 'Organization A', versionId: version.id, versionNumber: 1, paragraph: 1 } }] }] };
+  await appendUpdate(fx.db, summaryDocumentName(round.id), Y.encodeStateAsUpdate(prosemirrorJSONToYDoc(getSchema(paperExtensions), summary, 'default')));
+  if (stage === 'draft') return { roundId: round.id };
+  if (stage === 'published') {
+    await publishSummary(fx.db, fx.person.secretariat, round.id);
+    return { roundId: round.id };
+  }
+  await startReview(fx.db, fx.person.secretariat, round.id, summary, new Date(Date.now() + 86400_000));
+  const [item] = await reviewItems(fx.db, round.id);
+  if (stage === 'answered') await answerReview(fx.db, fx.person.representative, { answer: 'correction', passageId: item!.id, proposedText: 'A said this.', reason: 'Our words.' });
+  return { roundId: round.id, passageId: item!.id };
+}
+
 // ---- The list --------------------------------------------------------------------------------
 
 export const pages: PageCase[] = [
@@ -166,6 +196,16 @@ export const pages: PageCase[] = [
   { kind: 'page', route: 'routes/rounds.$roundId.sessions.$sessionId.calendar[.]ics', name: 'session S as a calendar file', path: (fx) => `/rounds/${fx.round}/sessions/${fx.session}/calendar.ics`, expect: page(invited) },
   { kind: 'page', route: 'routes/rounds.$roundId.reminders', name: "who to remind in round R", path: (fx) => `/rounds/${fx.round}/reminders`, expect: page(['admin', 'facilitator']) },
   { kind: 'page', route: 'routes/rounds.$roundId.summary', name: 'a summary being written', path: (fx) => `/rounds/${fx.synthesisRound}/summary`, expect: page(staff) },
+  { kind: 'page', route: 'routes/rounds.$roundId.review', name: 'how the summary being written cites each organization (its own for members of invited organizations)', path: (fx) => `/rounds/${fx.synthesisRound}/review`, expect: page(invited) },
+  { kind: 'page', route: 'routes/public._index', name: 'the public record: rounds made public', path: () => '/public', expect: everyone<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/public.feed', name: 'the Atom feed of the public record', path: () => '/public/feed', expect: everyone<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/public.rounds.$roundId._index', name: 'a public round', path: (fx) => `/public/rounds/${fx.publicRound}`, expect: everyone<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/public.rounds.$roundId._index', name: 'the public page of round R, not public', path: (fx) => `/public/rounds/${fx.round}`, expect: everyone<HttpAnswer>(404) },
+  { kind: 'page', route: 'routes/public.rounds.$roundId.positions.$paperId', name: "A's position in round R, not public", path: (fx) => `/public/rounds/${fx.round}/positions/${fx.paper}`, expect: everyone<HttpAnswer>(404) },
+  { kind: 'page', route: 'routes/public.rounds.$roundId.participation[.]csv', name: "a public round's figures as CSV", path: (fx) => `/public/rounds/${fx.publicRound}/participation.csv`, expect: everyone<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/public.rounds.$roundId.participation[.]csv', name: "round R's figures as CSV, not public", path: (fx) => `/public/rounds/${fx.round}/participation.csv`, expect: everyone<HttpAnswer>(404) },
+  { kind: 'page', route: 'routes/public.rounds.$roundId.participation[.]json', name: "a public round's figures as JSON", path: (fx) => `/public/rounds/${fx.publicRound}/participation.json`, expect: everyone<HttpAnswer>(200) },
+  { kind: 'page', route: 'routes/public.rounds.$roundId.participation[.]json', name: "round R's figures as JSON, not public", path: (fx) => `/public/rounds/${fx.round}/participation.json`, expect: everyone<HttpAnswer>(404) },
   { kind: 'page', route: 'routes/rounds.$roundId.summary[.]docx', name: 'that summary as DOCX', path: (fx) => `/rounds/${fx.synthesisRound}/summary.docx`, expect: page(staff) },
   { kind: 'page', route: 'routes/rounds.$roundId.summary[.]pdf', name: 'that summary as PDF', path: (fx) => `/rounds/${fx.synthesisRound}/summary.pdf`, expect: page(staff) },
   { kind: 'page', route: 'routes/rounds.$roundId.summary[.]html', name: 'that summary as HTML', path: (fx) => `/rounds/${fx.synthesisRound}/summary.html`, expect: page(staff) },
@@ -367,6 +407,26 @@ export const actions: ActionCase[] = [
     },
     path: (_fx, p) => `/rounds/${p.roundId}/summary`, form: () => [['intent', 'publish']], expect: act(['secretariat']),
   },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.summary', name: 'put a summary in review until a deadline',
+    prepare: (fx) => roundCitingA(fx, 'draft'),
+    path: (_fx, p) => `/rounds/${p.roundId}/summary`, form: () => [['intent', 'start-review'], ['reviewDeadline', '2099-01-01T12:00']], fields: { dates: ['reviewDeadline'] }, expect: act(['secretariat']),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.review', name: 'answer on a passage citing A (a correction with its reason)',
+    prepare: (fx) => roundCitingA(fx, 'in-review'),
+    path: (_fx, p) => `/rounds/${p.roundId}/review`, form: (_fx, p) => [['passageId', p.passageId!], ['answer', 'correction'], ['proposedText', 'A said this, precisely.'], ['reason', 'Our words.']], fields: { ids: ['passageId'] }, expect: act(['representative'], 200),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.summary', name: "keep the summary's wording against A's correction, with a reply",
+    prepare: (fx) => roundCitingA(fx, 'answered'),
+    path: (_fx, p) => `/rounds/${p.roundId}/summary`, form: (_fx, p) => [['intent', 'respond'], ['response', 'kept'], ['passageId', p.passageId!], ['reply', 'The paragraph says so.']], fields: { ids: ['passageId'] }, expect: act(['secretariat'], 200),
+  },
+  {
+    kind: 'action', route: 'routes/rounds.$roundId.summary', name: 'make a round public once its summary is published',
+    prepare: (fx) => roundCitingA(fx, 'published'),
+    path: (_fx, p) => `/rounds/${p.roundId}/summary`, form: () => [['intent', 'make-public']], expect: act(staff),
+  },
 ];
 
 export const events: EventCase[] = [
@@ -374,6 +434,8 @@ export const events: EventCase[] = [
   { kind: 'event', event: 'organization:watch', name: "watch A's page", payload: (fx) => ({ organizationId: fx.organizations.a }), fields: { ids: ['organizationId'] }, expect: ev(signed) },
   { kind: 'event', event: 'organization:unwatch', name: "stop watching A's page", leaves: true, payload: (fx) => ({ organizationId: fx.organizations.a }), fields: { ids: ['organizationId'] }, expect: ev(signed) },
   { kind: 'event', event: 'paper:watch', name: "watch A's paper for submissions", payload: (fx) => ({ paperId: fx.paper }), fields: { ids: ['paperId'] }, expect: ev([...staff, ...ofA]) },
+  { kind: 'event', event: 'review:watch', name: 'watch the review of the summary being written', payload: (fx) => ({ roundId: fx.synthesisRound }), fields: { ids: ['roundId'] }, expect: ev(invited) },
+  { kind: 'event', event: 'review:unwatch', name: 'stop watching the review', leaves: true, payload: (fx) => ({ roundId: fx.synthesisRound }), fields: { ids: ['roundId'] }, expect: ev(signed) },
   { kind: 'event', event: 'paper:unwatch', name: "stop watching A's paper", leaves: true, payload: (fx) => ({ paperId: fx.paper }), fields: { ids: ['paperId'] }, expect: ev(signed) },
   { kind: 'event', event: 'comments:watch', name: "watch round R's discussion", payload: (fx) => ({ scope: 'round', roundId: fx.round }), fields: { ids: ['roundId'] }, expect: ev(invited) },
   { kind: 'event', event: 'comments:watch', name: "watch the threads on A's draft", payload: (fx) => ({ scope: 'draft', paperId: fx.paper }), fields: { ids: ['paperId'] }, expect: ev(ofA) },

@@ -13,7 +13,8 @@ import { startThread } from '../../domain/comments/threads.ts';
 import { currentPaperContent, paperDocumentName, startPaper, submitPaper } from '../../domain/papers.ts';
 import { createRound } from '../../domain/rounds.ts';
 import { openSession, scheduleSession, sessionSchema } from '../../domain/sessions/sessions.ts';
-import { summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { publishSummary, summaryDocumentName } from '../../domain/summary/summaries.ts';
+import { makeRoundPublic } from '../../domain/public-record/public-records.ts';
 import { sessionNotesDocumentName } from '../../domain/collaboration/documents.ts';
 import { makeOrganization, makeUser, testPassword } from '../factories.ts';
 
@@ -61,6 +62,8 @@ export interface Fixture {
    * invite A, B and C: one where co-signers read and comment, one where they edit too.
    */
   joint: { round: string; paper: string; editRound: string; editPaper: string };
+  /** A round in synthesis whose summary is published and which is made public (/public). */
+  publicRound: string;
   documents: { paper: string; sessionNotes: string; summary: string; jointPaper: string; jointEditPaper: string };
   /** Signs a person in through the login form; answers the session cookie. */
   signIn(email: string, password?: string): Promise<string>;
@@ -141,6 +144,10 @@ export async function buildFixture(db: Database, base: string): Promise<Fixture>
   const organizations = { a: a.id, b: b.id, c: c.id };
   const joint = await makeJointPaper(db, { organizations, person }, { accepted: true, submitted: true });
   const jointEdit = await makeJointPaper(db, { organizations, person }, { accepted: true, submitted: true, coSignerAccess: 'edit' });
+  const publicRound = await createRound(db, { title: 'Public round', framing: '<p>Open to all.</p>', areas: [], phase: 'synthesis', phaseDates: {}, submissionDeadline: null, wordLimit: null, positionVisibility: 'on-submission', invitedOrganizationIds: [a.id, b.id] }, staff.id);
+  await writeInto(db, summaryDocumentName(publicRound.id), 'What was said, for everyone.');
+  await publishSummary(db, person.secretariat, publicRound.id);
+  await makeRoundPublic(db, person.secretariat, publicRound.id);
 
   return {
     db,
@@ -157,6 +164,7 @@ export async function buildFixture(db: Database, base: string): Promise<Fixture>
     session: session.id,
     agendaItem: state.agenda[1]!.id,
     synthesisRound: synthesis.id,
+    publicRound: publicRound.id,
     joint: { round: joint.round, paper: joint.paper, editRound: jointEdit.round, editPaper: jointEdit.paper },
     documents: {
       paper: paperDocumentName(paper.id),
