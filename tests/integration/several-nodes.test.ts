@@ -26,6 +26,7 @@ import { withDatabaseName } from '../setup/database-names.ts';
 import { openCoEditor, type CoEditor } from '../support/collab-client.ts';
 import { freePort } from '../support/ports.ts';
 import { ask, openSocket } from '../support/socket-client.ts';
+import { startRedisServer } from '../support/redis-server.ts';
 
 interface Node {
   child: ChildProcess;
@@ -47,15 +48,7 @@ let b: Node;
 const env: Record<string, string> = {};
 let dropDatabase: (() => Promise<void>) | undefined;
 
-function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (/Ready to accept connections/.test(line)) resolve(child);
-    });
-  });
-}
+const startRedis = startRedisServer;
 
 function startNode(): Promise<Node> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/cluster-node.ts'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
