@@ -237,6 +237,7 @@ describe.skipIf(!url)('two nodes on one Postgres and one Redis', () => {
     await new Promise((r) => redis.once('exit', r));
     // The pages on a node are told that live updates may be late ("Reconnecting…").
     await eventually(() => told.includes('reconnecting'));
+    expect(await (await fetch(`${a.base}/healthz`)).json()).toMatchObject({ status: 'ok', redis: 'reconnecting' });
     onA.type('Typed while Redis was away');
     await onA.flush(); // stored all the same: "Saved" does not depend on Redis
     await new Promise((r) => setTimeout(r, 1500));
