@@ -24,8 +24,11 @@ beforeAll(async () => {
   server = await startRedisServer(port);
 });
 afterAll(async () => {
-  for (const close of opened.reverse()) await close();
-  server?.kill('SIGKILL');
+  try {
+    for (const close of opened.reverse()) await close();
+  } finally {
+    server?.kill('SIGKILL'); // never left running, whatever failed above
+  }
 });
 
 async function node(logs: string[] = []): Promise<SharedRedis> {

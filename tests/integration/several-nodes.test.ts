@@ -129,9 +129,10 @@ describe.skipIf(!url)('two nodes on one Postgres and one Redis', () => {
   }, 90_000);
 
   afterAll(async () => {
-    for (const close of closers.splice(0)) await close();
+    // The processes first, whatever fails after: nothing is left running.
     for (const node of [a, b]) node?.child.kill('SIGKILL');
     redis?.kill('SIGKILL');
+    for (const close of closers.splice(0)) await close();
     await handle?.close();
     await dropDatabase?.();
   });
