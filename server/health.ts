@@ -26,7 +26,11 @@ export interface Health {
   close(): void;
 }
 
-export function watchHealth(database: DatabaseHandle, log: (message: string) => void, options: { intervalMs?: number; timeoutMs?: number } = {}): Health {
+export function watchHealth(
+  database: DatabaseHandle,
+  log: (message: string) => void,
+  options: { intervalMs?: number; timeoutMs?: number; /** Several nodes: whether Redis answers (reported, not a reason to refuse: the node still serves). */ redis?: () => string } = {},
+): Health {
   const intervalMs = options.intervalMs ?? 1000;
   const timeoutMs = options.timeoutMs ?? 1500;
   let available = true;
@@ -81,7 +85,7 @@ export function watchHealth(database: DatabaseHandle, log: (message: string) => 
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
       });
-      res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: database.kind, databaseAvailable: available, eventLoopDelayMs: loopDelay }));
+      res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: database.kind, databaseAvailable: available, ...(options.redis ? { redis: options.redis() } : {}), eventLoopDelayMs: loopDelay }));
     },
     gate() {
       return (req, res, next) => {

@@ -103,7 +103,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // no proxy, anyone could otherwise choose their address and escape the per-address limits.
   app.set('trust proxy', config.trustProxy);
   const trust = compileTrustProxy(config.trustProxy);
-  const health = watchHealth(database, log, { intervalMs: options.healthIntervalMs });
+  const health = watchHealth(database, log, { intervalMs: options.healthIntervalMs, redis: redis ? () => redis.state : undefined });
   // The health check has a path of its own, before Express and without a query: it answers from
   // what the background check last saw, however busy the pages are.
   const server = http.createServer((req, res) => {

@@ -112,7 +112,9 @@ export function registerSessionEvents(socket: AppSocket, services: Omit<Services
   const left = async (sessionId: string) => {
     joined.delete(sessionId);
     await socket.leave(sessionRoom(sessionId));
-    const stillHere = (await socket.nsp.in(sessionRoom(sessionId)).fetchSockets()).some((s) => (s.data as { user?: { id: string } }).user?.id === me().id);
+    // On every node (several nodes); with the others out of reach, on this one.
+    const room = sessionRoom(sessionId);
+    const stillHere = (await socket.nsp.in(room).fetchSockets().catch(() => socket.nsp.local.in(room).fetchSockets())).some((s) => (s.data as { user?: { id: string } }).user?.id === me().id);
     if (stillHere) return;
     await socket.leave(attendanceRoom(sessionId));
     if (await leave(db, me().id, sessionId)) services.realtime.presenceChanged({ sessionId, left: me().id, present: await presentIn(db, sessionId) });

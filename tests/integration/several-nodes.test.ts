@@ -26,6 +26,7 @@ import { withDatabaseName } from '../setup/database-names.ts';
 import { openCoEditor, type CoEditor } from '../support/collab-client.ts';
 import { freePort } from '../support/ports.ts';
 import { ask, openSocket } from '../support/socket-client.ts';
+import { startRedisServer } from '../support/redis-server.ts';
 
 interface Node {
   child: ChildProcess;
@@ -47,15 +48,7 @@ let b: Node;
 const env: Record<string, string> = {};
 let dropDatabase: (() => Promise<void>) | undefined;
 
-function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (/Ready to accept connections/.test(line)) resolve(child);
-    });
-  });
-}
+const startRedis = startRedisServer;
 
 function startNode(): Promise<Node> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/cluster-node.ts'], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
@@ -136,9 +129,10 @@ describe.skipIf(!url)('two nodes on one Postgres and one Redis', () => {
   }, 90_000);
 
   afterAll(async () => {
-    for (const close of closers.splice(0)) await close();
+    // The processes first, whatever fails after: nothing is left running.
     for (const node of [a, b]) node?.child.kill('SIGKILL');
     redis?.kill('SIGKILL');
+    for (const close of closers.splice(0)) await close();
     await handle?.close();
     await dropDatabase?.();
   });
@@ -244,6 +238,7 @@ describe.skipIf(!url)('two nodes on one Postgres and one Redis', () => {
     await new Promise((r) => redis.once('exit', r));
     // The pages on a node are told that live updates may be late ("Reconnecting…").
     await eventually(() => told.includes('reconnecting'));
+    expect(await (await fetch(`${a.base}/healthz`)).json()).toMatchObject({ status: 'ok', redis: 'reconnecting' });
     onA.type('Typed while Redis was away');
     await onA.flush(); // stored all the same: "Saved" does not depend on Redis
     await new Promise((r) => setTimeout(r, 1500));
