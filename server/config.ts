@@ -45,6 +45,8 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT: duration('4s'),
   /** How long a sender's claim on a reminder holds before another process may take it over (it died). */
   REMINDER_CLAIM_LEASE: duration('2m'),
+  /** `off`: no automatic reminders are queued (deadlines, sessions); facilitators' reminders still go. */
+  REMINDERS_AUTOMATIC: z.enum(['on', 'off']).default('on'),
 });
 
 export interface Config {
@@ -74,6 +76,7 @@ export interface Config {
   bodyLimit: number;
   statementTimeoutMs: number;
   reminderLeaseMs: number;
+  automaticReminders: boolean;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: e.BODY_LIMIT,
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT,
     reminderLeaseMs: e.REMINDER_CLAIM_LEASE,
+    automaticReminders: e.REMINDERS_AUTOMATIC === 'on',
   };
 }
 
