@@ -69,6 +69,7 @@ const cases: Record<string, Case> = {
   'view an open round inviting only A': { action: 'view', resource: { type: 'round', round: round({ invitedOrganizationIds: [orgA] }) }, allowed: [...staff, 'repA', 'memberA'] },
   'view a round still in draft': { action: 'view', resource: { type: 'round', round: round({ phase: 'draft' }) }, allowed: [...staff] },
   'edit a round': { action: 'edit', resource: { type: 'round', round: round() }, allowed: ['admin', 'facilitator'] },
+  'remind the organizations of a round (reminders)': { action: 'remind', resource: { type: 'round', round: round() }, allowed: ['admin', 'facilitator'] },
   "start A's paper": { action: 'start', resource: paperA(), allowed: ['repA', 'memberA'] },
   "start A's paper after the deadline": { action: 'start', resource: paperA(afterDeadline), allowed: [] },
   "start A's paper in a round A is not invited to": { action: 'start', resource: paperA({ invitedOrganizationIds: [orgB] }), allowed: [] },

@@ -19,8 +19,8 @@ export const coSignerAccesses = ['read-and-comment', 'edit'] as const;
 
 /** "7, 2, 1" or [7, 2, 1]: whole days from 1 to 60, at most five, largest first. */
 export const reminderDaysSchema = z
-  .union([z.array(z.coerce.number()), z.string().transform((text) => (text.trim() ? text.split(/[\s,;]+/).filter(Boolean).map(Number) : []))])
-  .pipe(z.array(z.number().int('errors.round.reminderDaysInvalid').min(1, 'errors.round.reminderDaysInvalid').max(60, 'errors.round.reminderDaysInvalid')).max(5, 'errors.round.reminderDaysInvalid'))
+  .union([z.array(z.coerce.number()), z.string({ error: 'errors.round.reminderDaysInvalid' }).transform((text) => (text.trim() ? text.split(/[\s,;]+/).filter(Boolean).map(Number) : []))])
+  .pipe(z.array(z.number({ error: 'errors.round.reminderDaysInvalid' }).int('errors.round.reminderDaysInvalid').min(1, 'errors.round.reminderDaysInvalid').max(60, 'errors.round.reminderDaysInvalid')).max(5, 'errors.round.reminderDaysInvalid'))
   .transform((days) => [...new Set(days)].sort((a, b) => b - a));
 
 export const roundSchema = z

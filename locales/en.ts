@@ -1127,6 +1127,7 @@ export const en = {
   'reminders.accountTitle': "Reminders",
   'reminders.accountIntro': "Before a deadline of your rounds, if your organization has not submitted, and the day before a session, you receive a reminder by mail and in your inbox.",
   'reminders.receive': "Send me automatic reminders",
+  'reminders.save': "Update my reminders",
   'toast.remindersSaved': "Your choice of reminders has been saved.",
   'reminders.title': "Reminders",
   'reminders.link': "Who to remind",

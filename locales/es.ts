@@ -1129,6 +1129,7 @@ export const es: Record<keyof typeof en, string> = {
   'reminders.accountTitle': "Recordatorios",
   'reminders.accountIntro': "Antes de un plazo de sus rondas, si su organización no ha presentado su posición, y el día antes de una sesión, recibe un recordatorio por correo y en su bandeja de entrada.",
   'reminders.receive': "Enviarme recordatorios automáticos",
+  'reminders.save': "Actualizar mis recordatorios",
   'toast.remindersSaved': "Se guardó su elección de recordatorios.",
   'reminders.title': "Recordatorios",
   'reminders.link': "A quién recordar",

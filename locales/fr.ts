@@ -1129,6 +1129,7 @@ export const fr: Record<keyof typeof en, string> = {
   'reminders.accountTitle': "Rappels",
   'reminders.accountIntro': "Avant une échéance de vos cycles, si votre organisation n’a pas soumis sa position, et la veille d’une séance, vous recevez un rappel par courriel et dans votre boîte de réception.",
   'reminders.receive': "M’envoyer des rappels automatiques",
+  'reminders.save': "Mettre à jour mes rappels",
   'toast.remindersSaved': "Votre choix de rappels a été enregistré.",
   'reminders.title': "Rappels",
   'reminders.link': "Qui relancer",

@@ -57,6 +57,8 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, "_", "." or "-" (at most 40)')
     .default('idm'),
+  /** `off`: no automatic reminders are queued (deadlines, sessions); facilitators' reminders still go. Off by default under NODE_ENV=test. */
+  REMINDERS_AUTOMATIC: z.enum(['on', 'off']).optional(),
 });
 
 export interface Config {
@@ -91,6 +93,7 @@ export interface Config {
    * shared through Redis and Postgres; absent, the process is the only node.
    */
   cluster?: { redisUrl: string; prefix: string };
+  automaticReminders: boolean;
 }
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -127,6 +130,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT,
     reminderLeaseMs: e.REMINDER_CLAIM_LEASE,
     ...(e.REDIS_URL ? { cluster: { redisUrl: e.REDIS_URL, prefix: e.REDIS_PREFIX } } : {}),
+    // Tests count rows and mails: a reminder queued by the minute job (the demo session is tomorrow) would change them.
+    automaticReminders: (e.REMINDERS_AUTOMATIC ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
   };
 }
 

@@ -20,7 +20,7 @@ export function scheduleReminders(services: Pick<Services, 'db' | 'mailer' | 'co
   let again = false;
   let stopped = false;
   const once = async () => {
-    const queued = await queueDueReminders(services.db);
+    const queued = services.config.automaticReminders ? await queueDueReminders(services.db) : 0;
     const sent = await sendQueuedReminders(services.db, services.mailer, { origin: services.config.appOrigin, leaseMs: services.config.reminderLeaseMs });
     if (queued || sent) log(`Reminders: ${queued} queued, ${sent} sent.`);
   };

@@ -168,7 +168,7 @@ export default function AccountPage() {
             </label>
           </div>
           <SubmitButton pending={pendingIntent === 'reminders'} pendingLabel={t('forms.saving')}>
-            {t('forms.save')}
+            {t('reminders.save')}
           </SubmitButton>
         </Form>
       </section>

@@ -14,7 +14,7 @@ import { makeOrganization, makeUser } from '../../tests/factories.ts';
 import { Forbidden, InvalidInput } from '../errors.ts';
 import { createMailer, type Mailer } from '../mail.ts';
 import { startPaper, submitPaper } from '../papers.ts';
-import { createRound, getRound } from '../rounds.ts';
+import { createRound, getRound, roundSchema } from '../rounds.ts';
 import { scheduleSession, sessionSchemaIn } from '../sessions/sessions.ts';
 import { roundProgress } from './progress.ts';
 import { queueDueReminders, queueFacilitatorReminder } from './queue.ts';
@@ -197,5 +197,15 @@ describe('the facilitators’ reminders', () => {
       ['La Strada Ukraine', false, false, false, 2],
     ]);
     expect(progress.every((o) => o.lastRemindedAt)).toBe(true);
+  });
+});
+
+describe('the reminder days of the round form', () => {
+  const days = (value: unknown) => roundSchema.safeParse({ title: 'A round', reminderDays: value });
+  it('reads "7, 2, 1" (largest first, once each), takes empty for none, and refuses the rest in words', () => {
+    expect(days('1, 7 2, 7').data?.reminderDays).toEqual([7, 2, 1]);
+    expect(days('').data?.reminderDays).toEqual([]);
+    expect(roundSchema.parse({ title: 'A round' }).reminderDays).toEqual([7, 2, 1]);
+    for (const wrong of ['seven', '0', '61', '1.5', '1,2,3,4,5,6']) expect(days(wrong).error?.issues.map((i) => i.message), wrong).toEqual(['errors.round.reminderDaysInvalid']);
   });
 });

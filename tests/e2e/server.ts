@@ -17,6 +17,10 @@ import { seedSpecData } from './fixtures.ts';
 
 process.env.NODE_ENV = 'production';
 process.env.DEMO_SEED = '1';
+// The demo's upcoming session is tomorrow: its automatic reminder would land in the demo people's
+// inboxes in the middle of specs that count unread notifications. (Reminders are tested in
+// domain/reminders and tests/integration/reminders-crash.test.ts.)
+process.env.REMINDERS_AUTOMATIC ??= 'off';
 process.env.PORT ??= '3100';
 process.env.HOST = '127.0.0.1';
 // Mailed links and the Origin check use the address the browser is sent to.

@@ -60,7 +60,7 @@ export async function tourEveryRole(browser: Browser, timezoneId: string): Promi
     await page.context().close();
   };
   await tour('observer1@example.org', (r) => ['/', '/rounds', r.round, `${r.round}/discussion`, r.upcoming, r.held, `${r.upcoming}?view=projector`, '/notifications', '/account', '/organizations', '/search?q=return']);
-  await tour('facilitator@example.org', (r) => ['/', r.round, `${r.round}/edit`, `${r.round}/sessions/new`, r.upcoming, `${r.held}/record`, `${r.round}/participation`, '/rounds/new', '/moderation']);
+  await tour('facilitator@example.org', (r) => ['/', r.round, `${r.round}/edit`, `${r.round}/sessions/new`, r.upcoming, `${r.held}/record`, `${r.round}/participation`, `${r.round}/reminders`, '/rounds/new', '/moderation', '/account']);
   await tour('secretariat@example.org', (r) => ['/', `${r.round}/participation`, `${r.round}/summary`]);
   await tour('admin@example.org', () => ['/', '/admin/users', '/admin/audit', '/admin/outbox', '/invitations', '/organizations/new']);
   return errors;

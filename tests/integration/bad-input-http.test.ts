@@ -97,6 +97,7 @@ describe('bad input to every action: a 4xx with a message, never a 5xx, never ha
         const cookie = c.fresh ? (await fx.freshPerson(who)).cookie : fx.cookie[who];
         // The variant is built on this request's own prepared form (its ids are fresh).
         const own = variants(c, c.form(fx, prepared)).find((x) => x.label === v.label) ?? v;
+        await platform.services.background.drain();
         const before = await rowCounts(handle.db);
         const response = await post(c.path(fx, prepared), cookie, own);
         const text = await response.text();
@@ -136,6 +137,7 @@ describe('an address with a wrong id: 404, never a 500', () => {
     it(`posting to ${c.name} (${c.route})`, async () => {
       const prepared = (await c.prepare?.(fx, 'admin')) ?? {};
       for (const path of wrongIds(c.path(fx, prepared), prepared)) {
+        await platform.services.background.drain();
         const before = await rowCounts(handle.db);
         const response = await post(path, fx.cookie.admin, { label: path, ...formBody(c.form(fx, prepared), c.files) });
         expect(response.status, path).toBe(404);
