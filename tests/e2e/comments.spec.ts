@@ -43,6 +43,12 @@ async function select(page: Page, text: string) {
   }, text);
 }
 
+/** A person's unread count as the header shows it (none shown: 0); other specs may have left some. */
+async function unread(page: Page) {
+  const badge = page.getByTestId('unread-count');
+  return (await badge.count()) === 0 ? 0 : Number(await badge.textContent());
+}
+
 /** The highlighted passage as one text (carets of others may cut it into several spans). */
 const highlighted = (page: Page) => page.locator('.comment-highlight').allTextContents().then((parts) => parts.join(''));
 
@@ -54,6 +60,7 @@ test('a passage comment is anchored, live for the organization, follows edits, d
   const url = olena.url();
   const taras = await personAt(browser, 'observer2@example.org');
   await taras.goto(url);
+  const tarasUnread = await unread(taras);
   const olenaEditor = olena.getByRole('textbox', { name: 'Position paper' });
   await expect(olenaEditor).toContainText('phone-in hotline');
   await expect(taras.getByRole('status').filter({ hasText: 'Live' }).first()).toBeVisible();
@@ -72,7 +79,7 @@ test('a passage comment is anchored, live for the organization, follows edits, d
   const thread = taras.locator('.thread', { hasText: 'Should we give the number?' });
   await expect(thread).toBeVisible();
   await expect(thread.getByText('New')).toBeVisible();
-  await expect(taras.getByTestId('unread-count')).toHaveText('1');
+  await expect(taras.getByTestId('unread-count')).toHaveText(String(tarasUnread + 1));
   await expect.poll(() => highlighted(taras)).toBe('phone-in hotline');
   await taras.locator('.comment-highlight').first().click();
   await thread.getByRole('textbox', { name: 'Your reply' }).fill('Yes: 527, free from any phone.');
@@ -121,6 +128,7 @@ test('a facilitator hides a reported comment; its author is told, live', async (
   await katharina.getByRole('button', { name: 'Post' }).click();
   const topic = katharina.locator('.thread', { hasText: 'Return counselling' });
   await expect(topic).toBeVisible();
+  const katharinaUnread = await unread(katharina);
 
   const olena = await personAt(browser, 'observer1@example.org');
   await olena.goto(katharina.url());
@@ -141,9 +149,10 @@ test('a facilitator hides a reported comment; its author is told, live', async (
   // Katharina, still on the page, sees the comment hidden and her unread count move, live.
   await expect(topic.getByText('Hidden by a moderator: Personal attack on other professionals')).toBeVisible();
   await expect(topic.getByText('Counsellors who disagree with us')).toHaveCount(0);
-  await expect(katharina.getByTestId('unread-count')).toHaveText('1');
-  await katharina.getByRole('link', { name: /Notifications: 1 unread/ }).click();
+  await expect(katharina.getByTestId('unread-count')).toHaveText(String(katharinaUnread + 1));
+  await katharina.getByRole('link', { name: /Notifications: \d+ unread/ }).click();
   await katharina.getByRole('button', { name: /A moderator hid your comment/ }).click();
   await expect(katharina).toHaveURL(/\/discussion\?thread=/);
-  await expect(katharina.getByTestId('unread-count')).toHaveCount(0);
+  if (katharinaUnread === 0) await expect(katharina.getByTestId('unread-count')).toHaveCount(0);
+  else await expect(katharina.getByTestId('unread-count')).toHaveText(String(katharinaUnread));
 });

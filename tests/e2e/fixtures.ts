@@ -105,7 +105,7 @@ async function seedReviewAndPublicRounds(db: Database) {
     const versions: Record<string, { id: string; number: number }> = {};
     for (const [who, words, publish] of [
       [olena, ['Hotlines reached young women before they left.', 'Shelters need funding for a full year.'], true],
-      [katharina, ['Return counselling must be voluntary and informed.', unpublishedWords], false],
+      [katharina, ['Return advice must be voluntary and informed.', unpublishedWords], false],
     ] as const) {
       const written = await writePaper(db, round.id, who.organizationId!, who.id, { type: 'doc', content: words.map(paragraph) });
       const { content } = written;

@@ -68,7 +68,7 @@ test('two cited organizations review the summary: one agrees, one proposes a cor
   await openRound(katharina);
   await katharina.getByRole('link', { name: 'Check the passages' }).click();
   const caritasItem = katharina.getByRole('listitem').filter({ has: katharina.getByRole('heading', { name: 'Passage 2 of the summary' }) });
-  await expect(caritasItem.locator('.review-cited')).toContainText('Return counselling must be voluntary and informed.');
+  await expect(caritasItem.locator('.review-cited')).toContainText('Return advice must be voluntary and informed.');
   await caritasItem.getByLabel('I propose a correction').check();
   await caritasItem.getByLabel('Proposed wording').fill('Counselling before return must be voluntary and informed.');
   await caritasItem.getByRole('button', { name: 'Send the answer' }).click();
