@@ -3,6 +3,8 @@
 export const jointRoundTitle = 'Safe return, said together (joint spec)';
 /** HAYAT's representative, an account of the joint spec's own (the demo password). */
 export const hayatRepresentative = { email: 'hayat-rep@example.org', name: 'Aylin Demir' };
+/** The suggestions spec's round: La Strada Ukraine's draft of its own, never submitted by another spec. */
+export const suggestionsRoundTitle = 'Hotlines that reach people (suggestions spec)';
 export const summaryRoundTitle = 'Reintegration after return (summary spec)';
 export const reviewRoundTitle = 'Return counselling (review spec)';
 export const publicRoundTitle = 'Safe pathways (public spec)';

@@ -10,7 +10,7 @@ import { consultationRounds, organizations, users } from '../../db/schema.ts';
 import { writePaper } from '../../db/seed/round.ts';
 import { submitPaper } from '../../domain/papers.ts';
 import { createRound } from '../../domain/rounds.ts';
-import { hayatRepresentative, jointRoundTitle, publicRoundTitle, reviewRoundTitle, summaryRoundTitle, unpublishedWords } from './fixture-names.ts';
+import { hayatRepresentative, jointRoundTitle, publicRoundTitle, suggestionsRoundTitle, reviewRoundTitle, summaryRoundTitle, unpublishedWords } from './fixture-names.ts';
 import { hashPassword } from '../../domain/auth/passwords.ts';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
@@ -54,7 +54,34 @@ export async function seedSpecData(db: Database) {
   await submitPaper(db, { paperId: written.paper.id, userId: katharina.id, content: content.json, html: content.html, text: content.text, wordCount: content.wordCount, wordLimit: 2000 });
   await seedJointRound(db, person('facilitator@example.org').id, person('observer1@example.org'), katharina);
   await seedReviewAndPublicRounds(db);
+  await seedSuggestionsRound(db, person('facilitator@example.org').id, person('observer1@example.org'));
   return { roundId: round.id };
+}
+
+/**
+ * The suggestions spec's round, open for positions, inviting La Strada Ukraine, with its draft
+ * written and not submitted (the papers spec submits the demo round's, the comments spec edits it).
+ */
+async function seedSuggestionsRound(db: Database, facilitatorId: string, olena: typeof users.$inferSelect) {
+  const round = await createRound(
+    db,
+    {
+      title: suggestionsRoundTitle,
+      framing: '<p>How do hotlines reach people before they leave?</p>',
+      areas: ['counter-trafficking'],
+      phase: 'open',
+      phaseDates: {},
+      submissionDeadline: new Date(Date.now() + 30 * 86400_000),
+      wordLimit: null,
+      positionVisibility: 'after-deadline',
+      invitedOrganizationIds: [olena.organizationId!],
+    },
+    facilitatorId,
+  );
+  await writePaper(db, round.id, olena.organizationId!, olena.id, {
+    type: 'doc',
+    content: [paragraph('Since 2019 the phone-in hotline has reached young women before they left.')],
+  });
 }
 
 /**

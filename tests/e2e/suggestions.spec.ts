@@ -2,9 +2,11 @@
  * Suggested changes (issue 14, item 2; ADR 027), in Chromium, two members of La Strada Ukraine:
  * Taras (a member) suggests, Olena (the representative) sees it live, accepts one suggestion and
  * rejects another; a suggestion left open survives a reload; submitting with it open asks first.
- * (Two tests on the same paper, in order: the second does not rely on what the first left.)
+ * (Two tests on a paper of their own (tests/e2e/fixtures.ts), in order: the second does not rely on
+ * what the first left.)
  */
 import { expect, test, type Page } from '@playwright/test';
+import { suggestionsRoundTitle } from './fixture-names.ts';
 import { closeContexts, personAt } from './helpers.ts';
 
 test.afterEach(closeContexts);
@@ -12,8 +14,8 @@ test.afterEach(closeContexts);
 async function openStradaPaper(page: Page): Promise<string> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Consultation rounds' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Consultation rounds' })).toBeVisible();
-  await page.getByRole('link', { name: 'Partnerships with NGOs in managing migration' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Partnerships with NGOs in managing migration' })).toBeVisible();
+  await page.getByRole('link', { name: suggestionsRoundTitle }).click();
+  await expect(page.getByRole('heading', { level: 1, name: suggestionsRoundTitle })).toBeVisible();
   await page.getByRole('link', { name: 'Open the paper' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Position of La Strada Ukraine' })).toBeVisible();
   return page.url();
