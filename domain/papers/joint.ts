@@ -29,13 +29,16 @@ export async function inviteCoSigner(db: Database, actor: Actor, input: { paperI
   demand(actor, 'invite-co-signer', found);
   if (input.organizationId === found.paper.organizationId) throw new InvalidInput({ organizationId: 'errors.joint.ownOrganization' });
   if (!found.facts.invitedOrganizationIds.includes(input.organizationId)) throw new InvalidInput({ organizationId: 'errors.joint.notInvitedToRound' });
-  const [added] = await db
-    .insert(paperCoSigners)
-    .values({ paperId: found.paper.id, organizationId: input.organizationId, invitedById: actor.id })
-    .onConflictDoNothing()
-    .returning();
-  if (!added) return { notified: [] };
-  return { notified: await askRepresentatives(db, found, [input.organizationId]) };
+  // The request and its notifications are one write: all or nothing (ADR 016's rule for writes).
+  return db.transaction(async (tx) => {
+    const [added] = await tx
+      .insert(paperCoSigners)
+      .values({ paperId: found.paper.id, organizationId: input.organizationId, invitedById: actor.id })
+      .onConflictDoNothing()
+      .returning();
+    if (!added) return { notified: [] };
+    return { notified: await askRepresentatives(tx, found, [input.organizationId]) };
+  });
 }
 
 /** The representative accepts, for their organization, to co-sign the paper. */
